@@ -1,0 +1,58 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Dossier",
+  platforms: [.macOS(.v14)],
+  products: [
+    .library(name: "DossierCore", targets: ["DossierCore"]),
+    .library(name: "JSONSchema", targets: ["JSONSchema"]),
+    .executable(name: "dossier", targets: ["dossier"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"])]
+    ),
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    .target(name: "JSONSchema"),
+    .target(
+      name: "DossierCore",
+      dependencies: ["CLibYAML", "CLibXML2", "JSONSchema"]
+    ),
+    .executableTarget(
+      name: "dossier",
+      dependencies: [
+        "DossierCore",
+        "JSONSchema",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(
+      name: "DossierTestSupport",
+      dependencies: ["DossierCore", "JSONSchema"],
+      path: "Tests/DossierTestSupport"
+    ),
+    .testTarget(
+      name: "JSONSchemaTests",
+      dependencies: ["JSONSchema", "DossierTestSupport"]
+    ),
+    .testTarget(
+      name: "DossierCoreTests",
+      dependencies: ["DossierCore", "DossierTestSupport"]
+    ),
+    .testTarget(
+      name: "DossierCLITests",
+      dependencies: ["DossierTestSupport"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+extension DiagnosticCode {
+  /// Codes of the Annotation family (`A…`).
+  static var annotationCodes: [DiagnosticCode] { [] }
+}

@@ -1,0 +1,4 @@
+extension DiagnosticCode {
+  /// Codes of the Export family (`X…`).
+  static var exportCodes: [DiagnosticCode] { [] }
+}

@@ -1,0 +1,4 @@
+extension DiagnosticCode {
+  /// Codes of the Ingest family (`I…`).
+  static var ingestCodes: [DiagnosticCode] { [] }
+}

@@ -1,0 +1,4 @@
+extension DiagnosticCode {
+  /// Codes of the Schema family (`S…`).
+  static var schemaCodes: [DiagnosticCode] { [] }
+}

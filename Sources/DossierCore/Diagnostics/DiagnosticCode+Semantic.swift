@@ -1,0 +1,4 @@
+extension DiagnosticCode {
+  /// Codes of the Semantic family (`V…`).
+  static var semanticCodes: [DiagnosticCode] { [] }
+}

@@ -1,0 +1,4 @@
+extension DiagnosticCode {
+  /// Codes of the Usage family (`U…`).
+  static var usageCodes: [DiagnosticCode] { [] }
+}

@@ -1,0 +1,4 @@
+extension DiagnosticCode {
+  /// Codes of the YAML family (`Y…`).
+  static var yamlCodes: [DiagnosticCode] { [] }
+}

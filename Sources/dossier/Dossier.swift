@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+
+/// The `dossier` command: a thin layer over `DossierCore` that owns disk I/O and exit codes.
+///
+/// Exit codes: 0 success; 1 validation errors (or stale exports with `--check`); 2 usage or I/O error.
+@main
+struct Dossier: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "dossier",
+    abstract: "Ingest, annotate, validate, transform and export military-cooperation documents.",
+    subcommands: [
+      BuildCommand.self, ValidateCommand.self, CheckCommand.self, InspectCommand.self, ExplainCommand.self,
+    ]
+  )
+
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      exit(reporting: error)
+    }
+  }
+
+  /// Prints the error the way ArgumentParser would, but maps usage errors to exit code 2.
+  private static func exit(reporting error: any Error) -> Never {
+    let code = exitCode(for: error)
+    let message = fullMessage(for: error)
+    if code == .success {
+      if !message.isEmpty { print(message) }
+      Foundation.exit(0)
+    }
+    if !message.isEmpty {
+      FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+    let status: Int32 = code == .validationFailure ? 2 : code.rawValue
+    Foundation.exit(status)
+  }
+}
