@@ -36,6 +36,16 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(
+      name: "yaml-bench",
+      dependencies: ["DossierCore", "CLibYAML"],
+      path: "Benchmarks/YAMLBench"
+    ),
+    .executableTarget(
+      name: "schema-bench",
+      dependencies: ["JSONSchema"],
+      path: "Benchmarks/SchemaBench"
+    ),
     .target(
       name: "DossierTestSupport",
       dependencies: ["DossierCore", "JSONSchema"],

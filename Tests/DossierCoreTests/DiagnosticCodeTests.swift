@@ -13,7 +13,7 @@ import Testing
     let docs = try String(
       contentsOf: RepositoryPaths.root.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
     for code in DiagnosticCode.all {
-      #expect(docs.contains("## \(code.id)"), "docs/diagnostics.md has no entry for \(code.id)")
+      #expect(docs.contains("### \(code.id) "), "docs/diagnostics.md has no entry for \(code.id)")
     }
   }
 
