@@ -1,0 +1,51 @@
+import DossierCore
+import Testing
+
+@Suite struct QuoteMatcherTests {
+  private func slice(_ text: String, _ range: Range<Int>) -> String {
+    let scalars = Array(text.unicodeScalars)
+    return String(String.UnicodeScalarView(scalars[range]))
+  }
+
+  @Test func foldsApostrophesBothWays() {
+    let text = "Leaders of China’s CMC met. China's navy sailed."
+    let matcher = QuoteMatcher(text: text)
+    let curly = matcher.occurrences(of: "China's CMC")
+    #expect(curly == [11..<22])
+    #expect(slice(text, curly[0]) == "China’s CMC")
+    #expect(matcher.occurrences(of: "China’s navy").count == 1)
+  }
+
+  @Test func foldsWhitespaceRunsAndNewlines() {
+    let text = "the two navies have held\n  the Joint Sea-2021\texercise"
+    let matcher = QuoteMatcher(text: text)
+    let found = matcher.occurrences(of: "  have held the Joint   Sea-2021 exercise ")
+    #expect(found.count == 1)
+    #expect(slice(text, found[0]) == "have held\n  the Joint Sea-2021\texercise")
+  }
+
+  @Test func matchesCanonicallyEquivalentText() {
+    let text = "military attach\u{E9}s in China"
+    let decomposedQuote = "attache\u{301}s"
+    let found = QuoteMatcher(text: text).occurrences(of: decomposedQuote)
+    #expect(found == [9..<17])
+  }
+
+  @Test func reportsEveryOccurrenceIncludingOverlaps() {
+    let matcher = QuoteMatcher(text: "Guinea, Equatorial Guinea, aaa")
+    #expect(matcher.occurrences(of: "Guinea") == [0..<6, 19..<25])
+    #expect(matcher.occurrences(of: "aa") == [27..<29, 28..<30])
+  }
+
+  @Test func restrictsToTheScalarRange() {
+    let text = "国际军事合作\n国际军事合作是中国"
+    let matcher = QuoteMatcher(text: text, scalarRange: 7..<16)
+    #expect(matcher.occurrences(of: "国际军事合作") == [7..<13])
+  }
+
+  @Test func emptyAndLongQuotesMatchNothing() {
+    let matcher = QuoteMatcher(text: "short")
+    #expect(matcher.occurrences(of: "   ").isEmpty)
+    #expect(matcher.occurrences(of: "much longer than the text").isEmpty)
+  }
+}
