@@ -256,7 +256,7 @@ class Document:
                     if not match or HAN.search(stripped):
                         break
                     items.append(match.group(1))
-                    if not stripped.endswith(";"):
+                    if stripped.endswith("."):
                         break
                 if items:
                     return items
