@@ -631,7 +631,8 @@ class AnnotationChecker:
             self.error(f"{base}/date/edtf", f"{date['edtf']} is after publication ({published}); mark assertion: planned")
         basis = date["basis"]
         if basis in ("inferred_publication_year", "inferred_event_name", "bounded_by_publication"):
-            if basis == "inferred_publication_year" and not (low and low.year == published.year and high and high.year == published.year):
+            known = [bound for bound in (low, high) if bound is not None]
+            if basis == "inferred_publication_year" and any(bound.year != published.year for bound in known):
                 self.error(f"{base}/date/edtf", f"basis {basis} but {date['edtf']} is not within {published.year}")
             if basis == "bounded_by_publication" and published not in (low, high):
                 self.error(f"{base}/date/edtf", f"basis {basis} but neither end of {date['edtf']} is the publication date {published}")
