@@ -551,7 +551,12 @@ class AnnotationChecker:
         published = metadata.get("published")
         correction = corrections.get("published")
         if correction is not None:
-            published = correction[1]["value"] if published is None else published
+            index, entry = correction
+            if published is not None and published != entry["value"]:
+                self.error("/metadata/published", f"published {published!r} differs from its correction {entry['value']!r}")
+            if entry.get("original") is not None and entry["original"] != byline.get("stamp"):
+                self.error(f"/metadata/corrections/{index}/original", f"the text has {byline.get('stamp')!r}, not {entry['original']!r}")
+            published = entry["value"]
         if published is None:
             return None
         moment = dt.datetime.fromisoformat(published.replace("Z", "+00:00"))
