@@ -6,7 +6,9 @@ vocabularies and the seed annotations can be checked while the Swift pipeline is
 so that the rules of docs/annotations.md have an executable statement. It needs Python 3 with
 `jsonschema` (4.x) and `PyYAML`.
 
-Usage: python3 scripts/check-corpus.py [--root DIR] [-v]
+Usage: python3 scripts/check-corpus.py [--root DIR] [-v] [--self-test]
+  --self-test  applies each fault of SELF_TEST_FAULTS to a temporary copy of Input/ and Schemas/ and
+               checks that the script reports it (exit 1).
 Exit status: 0 when everything passes, 1 when a check fails, 2 on usage errors.
 
 What it checks:
@@ -757,14 +759,86 @@ def bounds(value, qualifier):
 
 
 # --------------------------------------------------------------------------------------------
+# Self-test: each fault below is applied to a copy of the repository; the check must fail.
+
+A003 = "Input/003_9ffac5d15d52c637.yaml"
+A000 = "Input/000_ec6a5abef4a65f2a.yaml"
+SELF_TEST_FAULTS = [
+ ("misspelled country", A003, "            - Northern Macedonia\n", "            - Northen Macedonia\n"),
+ ("quote not in section", A003, "      - made video calls\n", "      - made phone calls\n"),
+ ("quote twice", A003, "            - {quote: Guinea, occurrence: 2}\n", "            - Guinea\n"),
+ ("occurrence too high", A003, "            - {quote: Guinea, occurrence: 2}\n", "            - {quote: Guinea, occurrence: 3}\n"),
+ ("unknown area", A003, "    areas: [joint_operations]\n    edition:\n      ordinal: 1", "    areas: [joint_operation]\n    edition:\n      ordinal: 1"),
+ ("bad edtf", A003, 'edtf: "2021-11-04/"', 'edtf: "2021-02-30"'),
+ ("edtf schema", A003, 'edtf: "2021-11-04/"', 'edtf: "Nov 2021"'),
+ ("after publication", A003, 'edtf: "2021-11-04/"', 'edtf: "2021-12-24/"'),
+ ("byline contradiction", A003, "editor: Li Jiayao", "editor: Li Jiayo"),
+ ("published mismatch", A003, '"2021-12-23T18:03:31+08:00"', '"2021-12-23T10:03:31Z"'),
+ ("set too many", A003, "total: {unit: countries, value: 30, qualifier: more_than, raw: over 30 countries}\n          completeness: partial", "total: {unit: countries, value: 20, qualifier: exact, raw: over 30 countries}\n          completeness: partial"),
+ ("duplicate key", A003, "    section: 7\n", "    section: 7\n    section: 7\n"),
+ ("tab", A003, "    section: 7\n", "    section:\t7\n"),
+ ("anchor", A003, "    areas: [security_dialogue]\n    mode: [video]\n    name: China", "    areas: &a [security_dialogue]\n    mode: [video]\n    name: China"),
+ ("unknown key", A003, "    section: 7\n", "    section: 7\n    sectoin: 7\n"),
+ ("missing section", A003, "    section: 7\n", "    section: 9\n"),
+ ("duplicate id", A003, "id: 003-h2-letters", "id: 003-h2-video-calls"),
+ ("title not in raw", A003, "titles: [State Councilor, Defense Minister, General]\n        country: China\n        sector: MIL\n        role: visitor", "titles: [State Councillor, Defense Minister, General]\n        country: China\n        sector: MIL\n        role: visitor"),
+ ("wrong type", A003, "      ordinal: 12\n", "      ordinal: twelve\n"),
+ ("yes is string", A003, "        implicit: true\n        raw: the two navies\n      - country: Russia", "        implicit: yes\n        raw: the two navies\n      - country: Russia"),
+ ("unknown subtype", A003, "subtype: salvage", "subtype: salvaging"),
+ ("vague with value", A003, "{unit: countries, qualifier: vague, raw: many countries}", "{unit: countries, value: 3, qualifier: vague, raw: many countries}"),
+ ("zh item", A000, "      item: 7\n      evidence: 维和", "      item: 8\n      evidence: 维和"),
+ ("zh evidence wrong item", A000, "      item: 7\n      evidence: 护航", "      item: 6\n      evidence: 护航"),
+ ("ambiguous alias", "Schemas/vocabularies/country-aliases.yaml", "  - {alias: Congo Republic,", "  - {alias: congo  republic, country: COD, lang: en, source: test}\n  - {alias: Congo Republic,"),
+ ("alias conflicts iso", "Schemas/vocabularies/country-aliases.yaml", "  - {alias: Turkey,", "  - {alias: Sudan, country: SSD, lang: en, source: test}\n  - {alias: Turkey,"),
+ ("alias like code", "Schemas/vocabularies/country-aliases.yaml", "  - {alias: Turkey,", "  - {alias: SSD, country: SDN, lang: en, source: test}\n  - {alias: Turkey,"),
+ ("org ambiguous", "Schemas/vocabularies/organizations.yaml", "      - {text: 东盟, lang: zh}", "      - {text: 东盟, lang: zh}\n      - {text: Shanghai Cooperation Organisation, lang: en}"),
+ ("quoted label", "Schemas/vocabularies/cooperation-areas.yaml", "en: personnel exchanges", "en: personnel exchange programmes"),
+ ("definition with activities", A000, "kind: definition", "kind: news_article"),
+ ("explicit basis no raw", A003, '      edtf: "2021"\n      basis: inferred_publication_year\n      raw: This year', '      edtf: "2021"\n      basis: explicit'),
+]
+
+
+def self_test(root: pathlib.Path) -> int:
+    import shutil
+    import subprocess
+    import tempfile
+
+    failures = 0
+    for name, file, old, new in SELF_TEST_FAULTS:
+        with tempfile.TemporaryDirectory() as temporary:
+            copy = pathlib.Path(temporary)
+            for folder in ("Input", "Schemas"):
+                shutil.copytree(root / folder, copy / folder)
+            target = copy / file
+            text = target.read_text(encoding="utf-8")
+            if old not in text:
+                print(f"self-test: STALE {name}: the text to replace is gone from {file}")
+                failures += 1
+                continue
+            target.write_text(text.replace(old, new, 1), encoding="utf-8")
+            result = subprocess.run([sys.executable, __file__, "--root", str(copy)], capture_output=True, text=True)
+            first = next((line for line in result.stdout.splitlines() if ": error: " in line), "")
+            if result.returncode == 1 and first:
+                print(f"self-test: ok   {name}: {first.replace(str(copy) + '/', '')[:160]}")
+            else:
+                print(f"self-test: MISSED {name} (exit {result.returncode})")
+                failures += 1
+    print(f"self-test: {len(SELF_TEST_FAULTS) - failures}/{len(SELF_TEST_FAULTS)} faults detected")
+    return 1 if failures else 0
+
+
+# --------------------------------------------------------------------------------------------
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--root", type=pathlib.Path, default=pathlib.Path(__file__).resolve().parent.parent)
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--self-test", action="store_true", help="apply known faults to copies of the corpus and expect each to fail")
     arguments = parser.parse_args()
     root: pathlib.Path = arguments.root
+    if arguments.self_test:
+        return self_test(root)
     report = Report(arguments.verbose)
     documents = {path.stem: Document(path) for path in sorted((root / "Input").glob("*.txt"))}
     vocabularies = Vocabularies(root, report, documents)
