@@ -49,11 +49,14 @@ public struct Block: Sendable, Hashable, Codable {
   /// For list items: the text after the item on its line that is not part of it (`;`, `; and`, `.`).
   /// It starts at `end`.
   public var terminator: String?
+  /// For list items: the bullet or number before the item on its line that is not part of it (`-`,
+  /// `•`, `1.`, `(a)`), or `nil` when the item has none. It ends before `start`.
+  public var marker: String?
 
   public init(
     id: String, kind: Kind, language: String, start: Int, end: Int, startLine: Int, startColumn: Int,
     endLine: Int, endColumn: Int, text: String, section: Int? = nil, version: String? = nil,
-    parent: String? = nil, terminator: String? = nil
+    parent: String? = nil, terminator: String? = nil, marker: String? = nil
   ) {
     self.id = id
     self.kind = kind
@@ -69,13 +72,14 @@ public struct Block: Sendable, Hashable, Codable {
     self.version = version
     self.parent = parent
     self.terminator = terminator
+    self.marker = marker
   }
 
   /// The half-open scalar range `start..<end`.
   public var range: Range<Int> { start..<end }
 
   private enum CodingKeys: String, CodingKey {
-    case id, kind, language, start, end, lines, columns, text, section, version, parent, terminator
+    case id, kind, language, start, end, lines, columns, text, section, version, parent, terminator, marker
   }
 
   public init(from decoder: any Decoder) throws {
@@ -98,6 +102,7 @@ public struct Block: Sendable, Hashable, Codable {
     version = try container.decodeIfPresent(String.self, forKey: .version)
     parent = try container.decodeIfPresent(String.self, forKey: .parent)
     terminator = try container.decodeIfPresent(String.self, forKey: .terminator)
+    marker = try container.decodeIfPresent(String.self, forKey: .marker)
   }
 
   /// Encodes every key (absent values as `null`), with `lines` = [first, last] and
@@ -116,5 +121,6 @@ public struct Block: Sendable, Hashable, Codable {
     try container.encode(version, forKey: .version)
     try container.encode(parent, forKey: .parent)
     try container.encode(terminator, forKey: .terminator)
+    try container.encode(marker, forKey: .marker)
   }
 }

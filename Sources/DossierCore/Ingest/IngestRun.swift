@@ -313,12 +313,22 @@ struct IngestRun {
     let terminatorLength = tail.count - terminator.tailIndex
     let itemEnd = line.end - terminatorLength
     let itemByteEnd = tail[terminator.tailIndex].byte
+    var itemStart = line.start
+    var itemByteStart = line.byteStart
+    var markerText: String?
+    let head = buffer.head(of: line, limit: ListMarker.lookahead)
+    if let marker = ListMarker.parse(head.map(\.scalar)), line.start + marker.textOffset < itemEnd {
+      markerText = buffer.string(line.byteStart..<head[marker.markerLength].byte)
+      itemStart = line.start + marker.textOffset
+      itemByteStart = head[marker.textOffset].byte
+    }
     itemCount += 1
     var block = makeBlock(
-      id: "\(prefix).l\(itemCount)", kind: .listItem, line.start, itemEnd, line.byteStart, itemByteEnd,
+      id: "\(prefix).l\(itemCount)", kind: .listItem, itemStart, itemEnd, itemByteStart, itemByteEnd,
       line.counts)
     block.parent = introID
     block.terminator = buffer.string(itemByteEnd..<line.byteEnd)
+    block.marker = markerText
     append(block, inBody: true)
   }
 
@@ -413,7 +423,7 @@ struct IngestRun {
     } else if source.scalarCount == 0 {
       message = "the file holds only a byte-order mark"
     } else {
-      message = "the file holds only whitespace (\(source.lineIndex.lineCount) lines)"
+      message = "the file holds only whitespace"
     }
     return .error(
       .emptyDocument, message + "; there is nothing to ingest",

@@ -110,7 +110,8 @@ enum SourceDecoder {
     }
 
     if let invalid {
-      let more = invalid.count > 1 ? " (and \(invalid.count - 1) more invalid sequences)" : ""
+      let others = invalid.count - 1
+      let more = others > 0 ? " (and \(others) more invalid sequence\(others == 1 ? "" : "s"))" : ""
       result.errors.append(
         .error(
           .invalidUTF8,

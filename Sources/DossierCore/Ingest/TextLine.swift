@@ -24,6 +24,9 @@ struct TextLine {
   static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
     if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
-    return value == 0xFEFF || value == 0x200B || scalar.properties.isWhitespace
+    switch value {
+    case 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+    default: return false
+    }
   }
 }
