@@ -16,7 +16,7 @@ struct HeadingMarker: Equatable {
     var index = 0
     var number = 0
     var digits = 0
-    while index < head.count, let digit = digitValue(head[index]), digits < 3 {
+    while index < head.count, let digit = digitValue(head[index]), digits < 4 {
       number = number * 10 + digit
       digits += 1
       index += 1
