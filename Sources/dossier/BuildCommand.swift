@@ -57,28 +57,37 @@ struct BuildCommand: AsyncParsableCommand {
     let outcomes = await ingestAll(paths)
 
     var status: Int32 = 0
-    for (path, outcome) in zip(paths, outcomes) {
-      switch outcome {
-      case .success(let document):
-        print(summary(of: document))
-        DocumentReader.printDiagnostics(document.diagnostics)
-        if strict
-          && document.diagnostics.contains(where: { $0.severity == .warning || $0.severity == .error })
-        {
-          status = max(status, 1)
-        }
-      case .failure(let error as DocumentReader.ReadError):
-        DocumentReader.printError("error: \(error)")
-        status = max(status, 2)
-      case .failure(let error as DiagnosticError):
-        DocumentReader.printDiagnostics(error.diagnostics.sorted())
-        status = max(status, 1)
-      case .failure(let error):
-        DocumentReader.printError("error: \(path): \(error)")
-        status = max(status, 2)
-      }
+    for outcome in outcomes {
+      if let summary = outcome.summary { print(summary) }
+      if let message = outcome.ioError { DocumentReader.printError("error: \(message)") }
+      DocumentReader.printDiagnostics(outcome.diagnostics)
+      status = max(status, outcome.status)
     }
     if status != 0 { throw ExitCode(status) }
+  }
+
+  /// What ingesting one document gave: only the summary and diagnostics are kept, so memory stays
+  /// proportional to the largest document, not to the corpus.
+  private struct Outcome: Sendable {
+    var summary: String?
+    var ioError: String?
+    var diagnostics: [Diagnostic] = []
+    var status: Int32 = 0
+  }
+
+  private func outcome(of path: String) -> Outcome {
+    do {
+      let document = try DocumentReader.ingest(path: path)
+      let failsStrict = strict && document.diagnostics.contains { $0.severity != .note }
+      return Outcome(
+        summary: summary(of: document), diagnostics: document.diagnostics, status: failsStrict ? 1 : 0)
+    } catch let error as DocumentReader.ReadError {
+      return Outcome(ioError: error.description, status: 2)
+    } catch let error as DiagnosticError {
+      return Outcome(diagnostics: error.diagnostics.sorted(), status: 1)
+    } catch {
+      return Outcome(ioError: "\(path): \(error)", status: 2)
+    }
   }
 
   /// `ID: N blocks, M sections, languages a, b`.
@@ -91,23 +100,23 @@ struct BuildCommand: AsyncParsableCommand {
   }
 
   /// Ingests documents concurrently (at most `jobs` at a time) and returns the outcomes in input order.
-  private func ingestAll(_ paths: [String]) async -> [Result<IngestedDocument, any Error>] {
+  private func ingestAll(_ paths: [String]) async -> [Outcome] {
     let limit = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-    return await withTaskGroup(of: (Int, Result<IngestedDocument, any Error>).self) { group in
-      var results = [Result<IngestedDocument, any Error>?](repeating: nil, count: paths.count)
+    return await withTaskGroup(of: (Int, Outcome).self) { group in
+      var results = [Outcome?](repeating: nil, count: paths.count)
       var next = 0
       func addTask() {
         let index = next
         let path = paths[index]
         next += 1
-        group.addTask { (index, Result { try DocumentReader.ingest(path: path) }) }
+        group.addTask { (index, outcome(of: path)) }
       }
       while next < paths.count && next < limit { addTask() }
       for await (index, result) in group {
         results[index] = result
         if next < paths.count { addTask() }
       }
-      return results.map { $0! }
+      return results.map { $0 ?? Outcome(ioError: "internal error: no result", status: 2) }
     }
   }
 }
