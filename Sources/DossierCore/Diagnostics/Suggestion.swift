@@ -6,10 +6,13 @@ import Foundation
 /// `ＵＮ` ≈ `UN`), `-` and `_` count as spaces, and runs of white space as one space. The distance is
 /// Damerau–Levenshtein (optimal string alignment: insertions, deletions, substitutions and swaps of two
 /// neighbours each cost 1) over Unicode scalars. A candidate is close enough when its distance is at
-/// most a third of the longer of the two folded names (at least 1), and is not the whole name
-/// (`UN` is not suggested for `XY`). Names with the same words in another order
+/// most a third of the longer of the two folded names (at least 1, at most `maximumDistance`), and is
+/// not the whole name (`UN` is not suggested for `XY`). Names with the same words in another order
 /// (`Korea, Republic of` / `Republic of Korea`) match too.
 public enum Suggestion {
+  /// No suggestion is further than this many edits, however long the names.
+  public static let maximumDistance = 10
+
   /// The best candidate for `name`, or `nil` when none is close enough. Ties go to the candidate that
   /// sorts first, so the answer does not depend on the candidates' order.
   public static func bestMatch(for name: String, among candidates: some Sequence<String>) -> String? {
@@ -28,7 +31,7 @@ public enum Suggestion {
     for candidate in candidates where seen.insert(candidate).inserted {
       let other = fold(candidate)
       guard !other.isEmpty else { continue }
-      let threshold = max(1, max(folded.count, other.count) / 3)
+      let threshold = min(maximumDistance, max(1, max(folded.count, other.count) / 3))
       if !words.isEmpty, words == wordKey(other) {
         scored.append((0, candidate))
         continue
@@ -69,31 +72,41 @@ public enum Suggestion {
   }
 
   /// The optimal-string-alignment distance between two scalar arrays, or `nil` when it exceeds `limit`.
+  ///
+  /// Only the band of cells within `limit` of the diagonal is computed, so the cost is
+  /// O(length × limit) rather than O(length²).
   public static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int = .max) -> Int? {
-    if a.isEmpty { return b.count <= limit ? b.count : nil }
-    if b.isEmpty { return a.count <= limit ? a.count : nil }
     let n = a.count
     let m = b.count
-    var previous2 = [Int](repeating: 0, count: m + 1)
-    var previous = Array(0...m)
-    var current = [Int](repeating: 0, count: m + 1)
+    let band = min(max(limit, 0), max(n, m))
+    guard abs(n - m) <= band else { return nil }
+    if n == 0 || m == 0 { return max(n, m) }
+    let far = band + 1  // stands for "more than the limit"
+    var previous2 = [Int](repeating: far, count: m + 1)
+    var previous = (0...m).map { $0 <= band ? $0 : far }
+    var current = [Int](repeating: far, count: m + 1)
     for i in 1...n {
-      current[0] = i
-      var rowMinimum = current[0]
-      for j in 1...m {
+      let low = max(1, i - band)
+      let high = min(m, i + band)
+      current[0] = i <= band ? i : far
+      if low > 1 { current[low - 1] = far }
+      var rowMinimum = far
+      for j in low...high {
         let cost = a[i - 1] == b[j - 1] ? 0 : 1
         var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
         if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
           value = min(value, previous2[j - 2] + 1)
         }
+        value = min(value, far)
         current[j] = value
         rowMinimum = min(rowMinimum, value)
       }
-      if rowMinimum > limit { return nil }
+      if high < m { current[high + 1] = far }
+      if rowMinimum > band { return nil }
       swap(&previous2, &previous)
       swap(&previous, &current)
     }
-    return previous[m] <= limit ? previous[m] : nil
+    return previous[m] <= band ? previous[m] : nil
   }
 
   /// Distance between two names after folding.

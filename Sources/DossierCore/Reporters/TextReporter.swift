@@ -24,7 +24,7 @@
 /// - ANSI colours only when `context.useColor` is set.
 public enum TextReporter {
   /// Lines wider than this many cells are cut to a window around the caret.
-  static let maximumLineWidth = 160
+  public static let maximumLineWidth = 160
 
   public static func render(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
     if diagnostics.isEmpty { return "" }
