@@ -69,3 +69,37 @@ enum ReporterFixtures {
 
   static let context = ReportContext(sources: sources, useColor: false, toolVersion: "9.9.9-test")
 }
+
+/// The example in `docs/reporters.md`; a test checks that the document shows what the reporters print.
+enum ReporterDocumentationExample {
+  static let unknownCountry = DiagnosticCode(
+    "T001", "unknown country", "A participant names a country that is not in the country vocabulary.")
+  static let inconsistentTotal = DiagnosticCode(
+    "T002", "inconsistent total", "A participant set lists more members than its stated total allows.")
+
+  static let yaml = """
+    activities:
+      - id: act-3
+        participants:
+          - country: Chnia
+            role: participant
+        set: {total: 10, qualifier: exactly, members: 12}
+
+    """
+
+  static let diagnostics: [Diagnostic] = [
+    .error(
+      unknownCountry, "unknown country \"Chnia\"",
+      at: SourceLocation(file: "Input/003_demo.yaml", line: 4, column: 18, endColumn: 23),
+      pointer: "/activities/0/participants/0/country", help: "did you mean \"China\"?"),
+    .warning(
+      inconsistentTotal, "12 members listed under \"exactly 10\"",
+      at: SourceLocation(file: "Input/003_demo.yaml", line: 6, column: 10), pointer: "/activities/0/set",
+      notes: [
+        Diagnostic.Note(
+          "the activity starts here", at: SourceLocation(file: "Input/003_demo.yaml", line: 2, column: 5))
+      ]),
+  ]
+
+  static let context = ReportContext(sources: ["Input/003_demo.yaml": yaml], toolVersion: "0.1.0-dev")
+}

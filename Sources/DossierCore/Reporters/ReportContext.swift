@@ -14,11 +14,15 @@ public struct ReportContext: Sendable {
   /// when set (the project has no public home yet; the CLI passes one when it has).
   public var informationURI: String?
 
+  /// The version written when the caller gives none.
+  public static let defaultToolVersion = "0.1.0-dev"
+
   /// The tool's name as reporters write it.
   public static let toolName = "dossier"
 
   public init(
-    sources: [String: String] = [:], useColor: Bool = false, toolVersion: String,
+    sources: [String: String] = [:], useColor: Bool = false,
+    toolVersion: String = ReportContext.defaultToolVersion,
     informationURI: String? = nil
   ) {
     self.sources = sources
