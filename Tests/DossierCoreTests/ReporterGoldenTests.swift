@@ -53,3 +53,32 @@ import Testing
     #expect((runs.first?["results"] as? [Any])?.isEmpty == true)
   }
 }
+
+extension ReporterGoldenTests {
+  /// Diagnostics that `Diagnostic`'s own order ties (same place, code and message) still print in one
+  /// order whatever order they come in.
+  @Test(arguments: ReporterKind.allCases)
+  func tiesAreBrokenByTheOtherFields(_ kind: ReporterKind) {
+    let code = DiagnosticCode("T001", "t", "")
+    let at = SourceLocation(file: "f", line: 1, column: 1)
+    let variants: [Diagnostic] = [
+      .error(code, "m", at: at),
+      .warning(code, "m", at: at),
+      .error(code, "m", at: SourceLocation(file: "f", line: 1, column: 1, endColumn: 3)),
+      .error(code, "m", at: at, pointer: "/a"),
+      .error(code, "m", at: at, help: "h"),
+      .error(code, "m", at: at, notes: [Diagnostic.Note("n")]),
+      .error(code, "m", at: at, notes: [Diagnostic.Note("n", at: at)]),
+    ]
+    let context = ReportContext(sources: ["f": "line"], toolVersion: "0")
+    let expected = kind.render(variants, context: context)
+    var generator = SplitMix(seed: 7)
+    for _ in 0..<20 {
+      var shuffled = variants
+      shuffled.shuffle(using: &generator)
+      #expect(kind.render(shuffled, context: context) == expected)
+    }
+  }
+}
+
+extension SplitMix: RandomNumberGenerator {}

@@ -12,7 +12,7 @@
 public enum GitHubReporter {
   public static func render(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
     var out = ""
-    for diagnostic in diagnostics.sorted() {
+    for diagnostic in diagnostics.sortedForReport() {
       out += command(for: diagnostic) + "\n"
     }
     return out
@@ -29,8 +29,8 @@ public enum GitHubReporter {
     var properties: [(String, String)] = []
     if let location = diagnostic.location {
       properties.append(("file", location.file))
-      properties.append(("line", String(location.line)))
-      properties.append(("col", String(location.column)))
+      properties.append(("line", String(max(1, location.line))))
+      properties.append(("col", String(max(1, location.column))))
       if let endLine = location.resolvedEndLine, endLine >= location.line {
         properties.append(("endLine", String(endLine)))
         if endLine == location.line, let endColumn = location.endColumn, endColumn > location.column {

@@ -14,7 +14,7 @@ import JSONSchema
 /// Every field is always present (`null` when unknown), keys are sorted, diagnostics are sorted.
 public enum JSONReporter {
   public static func render(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
-    let sorted = diagnostics.sorted()
+    let sorted = diagnostics.sortedForReport()
     let summary = DiagnosticSummary(sorted)
     let document = JSONValue.members([
       "diagnostics": .array(sorted.map(value(of:))),

@@ -16,7 +16,7 @@ public enum SARIFReporter {
   public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
 
   public static func render(_ diagnostics: [Diagnostic], context: ReportContext) -> String {
-    let sorted = diagnostics.sorted()
+    let sorted = diagnostics.sortedForReport()
     var codes: [DiagnosticCode] = []
     var seen: Set<String> = []
     for diagnostic in sorted where seen.insert(diagnostic.code.id).inserted {

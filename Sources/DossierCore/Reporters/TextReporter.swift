@@ -30,7 +30,7 @@ public enum TextReporter {
     if diagnostics.isEmpty { return "" }
     var renderer = Renderer(context: context)
     var blocks: [String] = []
-    for diagnostic in diagnostics.sorted() {
+    for diagnostic in diagnostics.sortedForReport() {
       blocks.append(renderer.block(for: diagnostic))
     }
     let style = Style(enabled: context.useColor)
