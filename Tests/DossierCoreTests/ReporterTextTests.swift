@@ -107,7 +107,6 @@ import Testing
     let context = ReportContext(sources: ["f": "one line"], toolVersion: "0")
     for location in [
       SourceLocation(file: "other", line: 1, column: 1), SourceLocation(file: "f", line: 7, column: 1),
-      SourceLocation(file: "f", line: 0, column: 0),
     ] {
       let output = TextReporter.render([.error(Self.code, "m", at: location)], context: context)
       #expect(output == "\(location): error[T001]: m\n\n1 error\n")

@@ -27,9 +27,11 @@ public enum GitHubReporter {
     case .note: name = "notice"
     }
     var properties: [(String, String)] = []
-    if let location = diagnostic.location {
+    if let location = diagnostic.location, location.isWholeFile {
       properties.append(("file", location.file))
-      properties.append(("line", String(max(1, location.line))))
+    } else if let location = diagnostic.location {
+      properties.append(("file", location.file))
+      properties.append(("line", String(location.line)))
       properties.append(("col", String(max(1, location.column))))
       if let endLine = location.resolvedEndLine, endLine >= location.line {
         properties.append(("endLine", String(endLine)))
@@ -42,7 +44,7 @@ public enum GitHubReporter {
     var message = diagnostic.message
     for note in diagnostic.notes {
       message += "\nnote: " + note.message
-      if let location = note.location { message += " at \(location)" }
+      if let location = note.location { message += " at \(location.reportDescription)" }
     }
     if let help = diagnostic.help { message += "\nhelp: " + help }
     let propertyText = properties.map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")

@@ -29,30 +29,32 @@ public enum JSONReporter {
 
   /// One diagnostic with every field.
   static func value(of diagnostic: Diagnostic) -> JSONValue {
-    let location = diagnostic.location
-    return .members([
-      "severity": .string(diagnostic.severity.rawValue),
-      "code": .string(diagnostic.code.id),
-      "title": .string(diagnostic.code.title),
-      "message": .string(diagnostic.message),
-      "file": .optional(location?.file),
-      "line": .optional(location?.line),
-      "column": .optional(location?.column),
-      "endLine": .optional(location?.resolvedEndLine),
-      "endColumn": .optional(location?.endColumn),
-      "pointer": .optional(diagnostic.pointer),
-      "notes": .array(
-        diagnostic.notes.map { note in
-          .members([
-            "message": .string(note.message),
-            "file": .optional(note.location?.file),
-            "line": .optional(note.location?.line),
-            "column": .optional(note.location?.column),
-            "endLine": .optional(note.location?.resolvedEndLine),
-            "endColumn": .optional(note.location?.endColumn),
-          ])
-        }),
-      "help": .optional(diagnostic.help),
+    var fields = locationFields(diagnostic.location)
+    fields["severity"] = .string(diagnostic.severity.rawValue)
+    fields["code"] = .string(diagnostic.code.id)
+    fields["title"] = .string(diagnostic.code.title)
+    fields["message"] = .string(diagnostic.message)
+    fields["pointer"] = .optional(diagnostic.pointer)
+    fields["notes"] = .array(
+      diagnostic.notes.map { note in
+        var noteFields = locationFields(note.location)
+        noteFields["message"] = .string(note.message)
+        return .object(noteFields)
+      })
+    fields["help"] = .optional(diagnostic.help)
+    return .object(fields)
+  }
+
+  /// `file`, `line`, `column`, `endLine`, `endColumn`; `null` when unknown (all but `file` for a
+  /// whole-file location).
+  static func locationFields(_ location: SourceLocation?) -> JSONObject {
+    let place = location?.isWholeFile == true ? nil : location
+    return JSONObject([
+      ("file", .optional(location?.file)),
+      ("line", .optional(place?.line)),
+      ("column", .optional(place?.column)),
+      ("endLine", .optional(place?.resolvedEndLine)),
+      ("endColumn", .optional(place?.endColumn)),
     ])
   }
 }

@@ -118,8 +118,9 @@ public enum SARIFReporter {
       artifact["uri"] = .string(percentEncoded(location.file))
       artifact["uriBaseId"] = .string("%SRCROOT%")
     }
+    if location.isWholeFile { return .members(["artifactLocation": .object(artifact)]) }
     var region = JSONObject([
-      ("startLine", .integer(max(1, location.line))),
+      ("startLine", .integer(location.line)),
       ("startColumn", .integer(max(1, location.column))),
     ])
     if let endLine = location.resolvedEndLine, endLine >= location.line {

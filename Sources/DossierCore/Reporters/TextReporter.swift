@@ -74,6 +74,7 @@ public enum TextReporter {
 
     /// The source line for a location, when the file's text is known and has that line.
     mutating func sourceLine(for location: SourceLocation) -> Substring.UnicodeScalarView? {
+      if location.isWholeFile { return nil }
       if lineCache[location.file] == nil {
         guard let text = context.sources[location.file] else { return nil }
         lineCache[location.file] = SourceLines(text)
@@ -102,7 +103,7 @@ public enum TextReporter {
       // Header.
       var header = ""
       if let location = diagnostic.location {
-        header += style.paint(TextReporter.visible(location.description) + ":", style.bold) + " "
+        header += style.paint(TextReporter.visible(location.reportDescription) + ":", style.bold) + " "
       }
       header += style.paint("\(diagnostic.severity.rawValue)[\(diagnostic.code.id)]", severityColor)
       header += style.paint(": " + TextReporter.visible(diagnostic.message, indent: "  "), style.bold)
@@ -114,7 +115,7 @@ public enum TextReporter {
       }
       for (note, line) in zip(diagnostic.notes, noteLines) {
         var text = note.message
-        if let location = note.location { text += " at \(location)" }
+        if let location = note.location { text += " at \(location.reportDescription)" }
         out += "\(blank) \(style.paint("=", style.blue)) \(style.paint("note:", style.bold)) "
         out += TextReporter.visible(text, indent: blank + "   ") + "\n"
         if let location = note.location, let line {
