@@ -174,3 +174,32 @@ import Testing
     #expect(DiagnosticSummary([.warning(Self.code, "c")]).description == "1 warning")
   }
 }
+
+extension ReporterTextTests {
+  @Test func manyZeroWidthScalarsAreCutToo() {
+    let line = "a" + String(repeating: "\u{301}", count: 100_000) + "X"
+    let (source, caret) = Self.snippet(line, column: 100_002)
+    #expect(source.unicodeScalars.count <= 3 * TextReporter.maximumLineWidth)
+    // Compare scalars: the combining marks join `…` into one Character.
+    #expect(source.unicodeScalars.first == "…")
+    #expect(source.unicodeScalars.last == "X")
+    #expect(caret == " ^")
+  }
+
+  @Test func manyDiagnosticsOnOneLongLine() {
+    let line = (0..<20_000).map { _ in "ab" }.joined()
+    let diagnostics = (0..<500).map { index in
+      Diagnostic.error(Self.code, "d\(index)", at: SourceLocation(file: "f", line: 1, column: index * 80 + 1))
+    }
+    let output = TextReporter.render(
+      diagnostics, context: ReportContext(sources: ["f": line], toolVersion: "0"))
+    let blocks = output.components(separatedBy: "\n\n")
+    #expect(blocks.count == 501)
+    for block in blocks.dropLast() {
+      let lines = block.split(separator: "\n")
+      let source = Array(lines[2].dropFirst(4))
+      let offset = Self.caretOffset(String(lines[3].dropFirst(4)))
+      #expect(source[offset] == "a")  // every column k*80+1 is an `a`
+    }
+  }
+}

@@ -17,25 +17,68 @@ struct TerminalCells {
 
   static let tabWidth = 4
 
-  let cells: [Cell]
+  /// The scalars of the line.
+  let scalars: [Unicode.Scalar]
+  /// `offsets[i]` is the cell where scalar `i` starts; `offsets[scalars.count]` is the line's width.
+  let offsets: [Int]
 
   /// Lays out `line` (one line, without its line break) starting at cell 0.
   init(line: Substring.UnicodeScalarView) {
-    var cells: [Cell] = []
-    cells.reserveCapacity(line.count)
+    let scalars = Array(line)
+    var offsets: [Int] = []
+    offsets.reserveCapacity(scalars.count + 1)
     var position = 0
-    for scalar in line {
-      let cell: Cell
-      if scalar == "\t" {
-        let width = Self.tabWidth - position % Self.tabWidth
-        cell = Cell(text: String(repeating: " ", count: width), width: width)
-      } else {
-        cell = Self.cell(for: scalar)
-      }
-      position += cell.width
-      cells.append(cell)
+    for scalar in scalars {
+      offsets.append(position)
+      position += scalar == "\t" ? Self.tabWidth - position % Self.tabWidth : Self.cell(for: scalar).width
     }
-    self.cells = cells
+    offsets.append(position)
+    self.scalars = scalars
+    self.offsets = offsets
+  }
+
+  var count: Int { scalars.count }
+  var totalWidth: Int { offsets[scalars.count] }
+
+  /// Cells taken by the scalars in `range`.
+  func width(_ range: Range<Int>) -> Int {
+    offsets[range.upperBound] - offsets[range.lowerBound]
+  }
+
+  /// How the scalars in `range` are shown (tabs as spaces to their stops).
+  func text(_ range: Range<Int>) -> String {
+    var out = ""
+    for index in range {
+      let scalar = scalars[index]
+      if scalar == "\t" {
+        out += String(repeating: " ", count: offsets[index + 1] - offsets[index])
+      } else {
+        out += Self.cell(for: scalar).text
+      }
+    }
+    return out
+  }
+
+  /// The first index `i` in `0...upTo` with `offsets[i] >= cell` (binary search; offsets never decrease).
+  func firstIndex(startingAtOrAfter cell: Int, upTo limit: Int) -> Int {
+    var low = 0
+    var high = limit
+    while low < high {
+      let middle = (low + high) / 2
+      if offsets[middle] >= cell { high = middle } else { low = middle + 1 }
+    }
+    return low
+  }
+
+  /// The last index `i` in `from...count` with `offsets[i] <= cell`.
+  func lastIndex(endingAtOrBefore cell: Int, from start: Int) -> Int {
+    var low = start
+    var high = scalars.count
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if offsets[middle] <= cell { low = middle } else { high = middle - 1 }
+    }
+    return low
   }
 
   /// The visible form and width of a scalar outside a tab.

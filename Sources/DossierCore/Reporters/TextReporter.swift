@@ -66,6 +66,13 @@ public enum TextReporter {
     let context: ReportContext
     let style: Style
     private var lineCache: [String: SourceLines] = [:]
+    /// Laid-out lines by file and line number, so many diagnostics on one long line lay it out once.
+    private var layoutCache: [LineKey: TerminalCells] = [:]
+
+    struct LineKey: Hashable {
+      var file: String
+      var line: Int
+    }
 
     init(context: ReportContext) {
       self.context = context
@@ -135,11 +142,13 @@ public enum TextReporter {
     }
 
     /// The numbered source line and the caret line under it.
-    func snippet(
+    mutating func snippet(
       _ line: Substring.UnicodeScalarView, at location: SourceLocation, gutterWidth: Int, caretColor: String
     ) -> String {
-      let cells = TerminalCells(line: line).cells
-      let count = cells.count
+      let key = LineKey(file: location.file, line: location.line)
+      let layout = layoutCache[key] ?? TerminalCells(line: line)
+      layoutCache[key] = layout
+      let count = layout.count
       let start = min(max(location.column - 1, 0), count)
       var end = start + 1
       if let endColumn = location.endColumn, (location.resolvedEndLine ?? location.line) == location.line {
@@ -148,31 +157,25 @@ public enum TextReporter {
         end = max(end, count)
       }
 
-      // Window: the whole line, or a slice around the caret when the line is very wide.
+      // Window: the whole line, or a slice around the caret when the line is very wide (or holds very
+      // many zero-width scalars).
+      let maximum = TextReporter.maximumLineWidth
       var windowStart = 0
       var windowEnd = count
-      let totalWidth = cells.reduce(0) { $0 + $1.width }
-      if totalWidth > TextReporter.maximumLineWidth {
-        var before = 0
-        windowStart = start
-        while windowStart > 0, before + cells[windowStart - 1].width <= TextReporter.maximumLineWidth / 4 {
-          windowStart -= 1
-          before += cells[windowStart].width
-        }
-        var width = 0
-        windowEnd = windowStart
-        while windowEnd < count, width + cells[windowEnd].width <= TextReporter.maximumLineWidth - 2 {
-          width += cells[windowEnd].width
-          windowEnd += 1
-        }
+      if layout.totalWidth > maximum || count > 4 * maximum {
+        windowStart = layout.firstIndex(startingAtOrAfter: layout.offsets[start] - maximum / 4, upTo: start)
+        windowStart = max(windowStart, start - maximum)
+        windowEnd = layout.lastIndex(
+          endingAtOrBefore: layout.offsets[windowStart] + maximum - 2, from: windowStart)
+        windowEnd = min(windowEnd, windowStart + 2 * maximum)
         windowEnd = max(windowEnd, min(start + 1, count))
       }
       let leading = windowStart > 0 ? "…" : ""
       let trailing = windowEnd < count ? "…" : ""
-      let text = leading + cells[windowStart..<windowEnd].map(\.text).joined() + trailing
-      let offset = leading.count + cells[windowStart..<start].reduce(0) { $0 + $1.width }
+      let text = leading + layout.text(windowStart..<windowEnd) + trailing
+      let offset = leading.count + layout.width(windowStart..<start)
       let spanEnd = min(end, windowEnd)
-      let span = max(1, spanEnd > start ? cells[start..<spanEnd].reduce(0) { $0 + $1.width } : 1)
+      let span = max(1, spanEnd > start ? layout.width(start..<spanEnd) : 1)
 
       let number = String(location.line)
       let paddedNumber = String(repeating: " ", count: gutterWidth - number.count) + number
