@@ -1,7 +1,7 @@
 /// The `text` reporter: compiler style, for people.
 ///
 /// ```
-/// Input/a.yaml:3:12: error[V004]: unknown country "Chnia"
+/// Input/a.yaml:3:12: error[T001]: unknown country "Chnia"
 ///   |
 /// 3 | - country: Chnia
 ///   |            ^~~~~
@@ -66,7 +66,8 @@ public enum TextReporter {
     let context: ReportContext
     let style: Style
     private var lineCache: [String: SourceLines] = [:]
-    /// Laid-out lines by file and line number, so many diagnostics on one long line lay it out once.
+    /// Long lines already laid out, by file and line number, so that many diagnostics on one long line
+    /// (a minified JSON file) lay it out once.
     private var layoutCache: [LineKey: TerminalCells] = [:]
 
     struct LineKey: Hashable {
@@ -147,7 +148,11 @@ public enum TextReporter {
     ) -> String {
       let key = LineKey(file: location.file, line: location.line)
       let layout = layoutCache[key] ?? TerminalCells(line: line)
-      layoutCache[key] = layout
+      if layout.count > 4 * TextReporter.maximumLineWidth, layoutCache[key] == nil {
+        // Keep only a few long lines: diagnostics arrive sorted, so those on one line come together.
+        if layoutCache.count >= 8 { layoutCache.removeAll(keepingCapacity: true) }
+        layoutCache[key] = layout
+      }
       let count = layout.count
       let start = min(max(location.column - 1, 0), count)
       var end = start + 1
