@@ -202,4 +202,10 @@ extension ReporterTextTests {
       #expect(source[offset] == "a")  // every column k*80+1 is an `a`
     }
   }
+
+  @Test func aLeadingByteOrderMarkIsNotAColumn() {
+    let (source, caret) = Self.snippet("\u{FEFF}key: v", column: 6)
+    #expect(source == "key: v")
+    #expect(caret == "     ^")
+  }
 }

@@ -1,7 +1,8 @@
 /// The lines of one source text, found once so that many diagnostics in a file can show theirs.
 ///
-/// Lines end at LF, CR LF or a lone CR (the line breaks of YAML 1.2 and of the ingest stage); the
-/// break is not part of the line.
+/// Lines end at LF, CR LF or a lone CR (the line breaks of YAML 1.2 and of the ingest stage, which
+/// normalizes CR LF and CR to LF); the break is not part of the line. A leading byte-order mark is
+/// skipped.
 struct SourceLines {
   private let text: String
   private var starts: [String.Index] = []
@@ -11,7 +12,10 @@ struct SourceLines {
     self.text = text
     let scalars = text.unicodeScalars
     var start = scalars.startIndex
-    var index = scalars.startIndex
+    // A leading byte-order mark is not part of line 1: the ingest stage and libyaml count columns
+    // after it.
+    if start < scalars.endIndex, scalars[start] == "\u{FEFF}" { start = scalars.index(after: start) }
+    var index = start
     while index < scalars.endIndex {
       let scalar = scalars[index]
       if scalar == "\n" || scalar == "\r" {
