@@ -57,7 +57,8 @@ let package = Package(
     ),
     .testTarget(
       name: "DossierCoreTests",
-      dependencies: ["DossierCore", "DossierTestSupport"]
+      dependencies: ["DossierCore", "DossierTestSupport"],
+      exclude: ["Goldens"]
     ),
     .testTarget(
       name: "DossierCLITests",

@@ -1,0 +1,54 @@
+/// The ingest stage: finds the structure of a `SourceDocument` (title, byline, numbered sections,
+/// paragraphs, list items, parallel language versions) and returns it as an `IngestedDocument`.
+///
+/// The rules are documented in `docs/ingest.md`. Ingest is pure (no I/O) and linear in the size of
+/// the text. Problems that leave nothing to ingest are thrown; oddities that do not stop it are
+/// returned as warnings in `IngestedDocument.diagnostics`.
+public struct DocumentIngester: Sendable {
+  /// Limits of the structure rules.
+  public struct Options: Sendable, Hashable {
+    /// The first line is the title only if it has at most this many scalars.
+    public var maximumTitleLength: Int
+    /// A line in another script starts a parallel version only if its display width (Han characters
+    /// count 2) is at most this.
+    public var maximumVersionTitleWidth: Int
+    /// A line without final punctuation is joined with the next (soft wrap) only if its display width
+    /// is at least this.
+    public var minimumWrappedLineWidth: Int
+
+    public init(
+      maximumTitleLength: Int = 200, maximumVersionTitleWidth: Int = 80, minimumWrappedLineWidth: Int = 60
+    ) {
+      self.maximumTitleLength = maximumTitleLength
+      self.maximumVersionTitleWidth = maximumVersionTitleWidth
+      self.minimumWrappedLineWidth = minimumWrappedLineWidth
+    }
+  }
+
+  public var options: Options
+
+  public init(options: Options = Options()) {
+    self.options = options
+  }
+
+  /// Ingests a document.
+  ///
+  /// - Throws: `DiagnosticError` with code `I002` when the document is empty or holds only whitespace.
+  public func ingest(_ source: SourceDocument) throws -> IngestedDocument {
+    var text = source.text
+    let result = text.withUTF8 { bytes in
+      var run = IngestRun(
+        source: source, buffer: TextBuffer(bytes: bytes, lineIndex: source.lineIndex), options: options)
+      return run.run()
+    }
+    switch result {
+    case .success(let document): return document
+    case .failure(let error): throw error
+    }
+  }
+}
+
+/// Ingests a document with the default options (see `DocumentIngester`).
+public func ingest(_ source: SourceDocument) throws -> IngestedDocument {
+  try DocumentIngester().ingest(source)
+}
