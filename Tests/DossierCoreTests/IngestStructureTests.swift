@@ -1,4 +1,5 @@
 import DossierCore
+import DossierTestSupport
 import Testing
 
 /// Structure rules on documents other than the seeds: bylines, sections, lists, paragraphs,
@@ -390,18 +391,5 @@ import Testing
       let document = try Self.ingest(text)
       #expect(!document.blocks.isEmpty)
     }
-  }
-}
-
-/// A small deterministic random generator for generated test inputs.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
