@@ -1,0 +1,105 @@
+/// One cell of a record table.
+public enum FieldValue: Hashable, Sendable {
+  case null
+  case string(String)
+  case integer(Int)
+  case boolean(Bool)
+  case list([String])
+}
+
+/// One row of a record table: cells by column name. The bridge between typed records and the
+/// table-driven writers and readers.
+public struct RecordRow: Hashable, Sendable {
+  /// The table the row belongs to.
+  public let table: RecordTable
+  /// Cells by column name; a column with no entry is null.
+  public var cells: [String: FieldValue]
+
+  public init(table: RecordTable, cells: [String: FieldValue] = [:]) {
+    self.table = table
+    self.cells = cells
+  }
+
+  /// The cell of a column (null when absent).
+  public subscript(column: String) -> FieldValue {
+    get { cells[column] ?? .null }
+    set { cells[column] = newValue }
+  }
+
+  /// A key path of the row for messages: `participants[h2-zapad, 3]`.
+  public var label: String {
+    let parts = table.key.map { name -> String in
+      switch self[name] {
+      case .string(let s): return s
+      case .integer(let i): return String(i)
+      default: return "?"
+      }
+    }
+    return "\(table.name)[\(parts.joined(separator: ", "))]"
+  }
+
+  func string(_ column: String) throws(RecordRowError) -> String {
+    guard case .string(let s) = self[column] else { throw RecordRowError(column: column, expected: "a string") }
+    return s
+  }
+
+  func optionalString(_ column: String) throws(RecordRowError) -> String? {
+    switch self[column] {
+    case .null: return nil
+    case .string(let s): return s
+    default: throw RecordRowError(column: column, expected: "a string or null")
+    }
+  }
+
+  func integer(_ column: String) throws(RecordRowError) -> Int {
+    guard case .integer(let i) = self[column] else { throw RecordRowError(column: column, expected: "an integer") }
+    return i
+  }
+
+  func optionalInteger(_ column: String) throws(RecordRowError) -> Int? {
+    switch self[column] {
+    case .null: return nil
+    case .integer(let i): return i
+    default: throw RecordRowError(column: column, expected: "an integer or null")
+    }
+  }
+
+  func boolean(_ column: String) throws(RecordRowError) -> Bool {
+    guard case .boolean(let b) = self[column] else { throw RecordRowError(column: column, expected: "true or false") }
+    return b
+  }
+
+  func list(_ column: String) throws(RecordRowError) -> [String] {
+    guard case .list(let l) = self[column] else { throw RecordRowError(column: column, expected: "a list of strings") }
+    return l
+  }
+
+  func enumeration<E: RawRepresentable>(_ column: String, _ type: E.Type) throws(RecordRowError) -> E
+  where E.RawValue == String {
+    let raw = try string(column)
+    guard let value = E(rawValue: raw) else {
+      throw RecordRowError(column: column, expected: "a known value (got \"\(raw)\")")
+    }
+    return value
+  }
+
+  static func optional(_ value: String?) -> FieldValue { value.map(FieldValue.string) ?? .null }
+  static func optional(_ value: Int?) -> FieldValue { value.map(FieldValue.integer) ?? .null }
+}
+
+/// A cell that does not hold what its column requires.
+public struct RecordRowError: Error, Hashable, Sendable, CustomStringConvertible {
+  public var column: String
+  public var expected: String
+  public var description: String { "column '\(column)' must hold \(expected)" }
+}
+
+/// A record type stored as one row of a `RecordTable`.
+public protocol TableRecord: Sendable {
+  /// The table holding records of this type.
+  static var table: RecordTable { get }
+  /// The record as a row.
+  var row: RecordRow { get }
+  /// Rebuilds a record from a row; throws when a cell has the wrong kind.
+  init(row: RecordRow) throws(RecordRowError)
+}
