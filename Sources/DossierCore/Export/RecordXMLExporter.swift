@@ -1,0 +1,60 @@
+/// Writes one record XML file per document (`xml/<document>.xml`) and validates each against
+/// `Schemas/xml/dossier-record.xsd` with libxml2 before accepting it.
+///
+/// Every string is checked against the XML 1.0 `Char` production first: a bad character is an `X001`
+/// error naming the record, column and input file; a file failing its schema is an `X002` error.
+public struct RecordXMLExporter: RecordExporter {
+  public let options: ExportOptions
+  public var format: ExportFormat { .xml }
+
+  public init(options: ExportOptions = ExportOptions()) { self.options = options }
+
+  public func export(_ records: RecordSet) throws -> [ExportFile] {
+    try RecordSetChecker.check(records, options: options)
+    let problems = RecordXML.characterProblems(records, options: options)
+    if !problems.isEmpty { throw DiagnosticError(problems) }
+    let validator = try XMLSchemaExport.validator(options, schemaPath: XMLSchemaBundle.recordSchemaPath)
+    let sorted = records.sorted()
+    var files: [ExportFile] = []
+    for document in sorted.documents {
+      let path = "\(format.directory)/\(document.id).xml"
+      let bytes: [UInt8]
+      do throws(XMLWriter.InvalidCharacter) {
+        bytes = try RecordXML.document(sorted.document(document.id))
+      } catch {
+        throw DiagnosticError(
+          .error(.xmlCharacterNotAllowed, "document '\(document.id)': U+\(RecordSetChecker.hex(error.scalar.value)) is not allowed in XML"))
+      }
+      try XMLSchemaExport.check(bytes, path: path, validator: validator)
+      files.append(ExportFile(path: path, bytes: bytes))
+    }
+    return files
+  }
+}
+
+/// Shared steps of the XML exporters.
+enum XMLSchemaExport {
+  /// Compiles the validator of a schema of the bundle in `options` (`X003` when there is none).
+  static func validator(_ options: ExportOptions, schemaPath: String) throws(DiagnosticError) -> XMLSchemaValidator {
+    guard let bundle = options.schemas else {
+      throw DiagnosticError(
+        .error(
+          .xmlSchemaUnavailable, "XML export needs the schemas to validate against, and none were given",
+          help: "pass the Schemas folder (XSDs and catalog.xml)"))
+    }
+    return try XMLSchemaValidator(bundle: bundle, schemaPath: schemaPath)
+  }
+
+  /// Re-parses and validates written bytes; any problem is an `X002` error at the generated line.
+  static func check(_ bytes: [UInt8], path: String, validator: XMLSchemaValidator) throws(DiagnosticError) {
+    let issues = validator.validate(bytes, fileName: path)
+    guard let first = issues.first else { return }
+    throw DiagnosticError(
+      .error(
+        .xmlSchemaInvalid, "\(path) does not validate against \(validator.schemaPath): \(first.message)",
+        at: SourceLocation(file: path, line: max(1, first.line), column: max(1, first.column)),
+        notes: issues.dropFirst().map {
+          Diagnostic.Note($0.message, at: SourceLocation(file: path, line: max(1, $0.line), column: max(1, $0.column)))
+        }))
+  }
+}
