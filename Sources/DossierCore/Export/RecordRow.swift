@@ -26,17 +26,19 @@ public struct RecordRow: Hashable, Sendable {
     set { cells[column] = newValue }
   }
 
-  /// A key path of the row for messages: `participants[h2-zapad, 3]`.
-  public var label: String {
-    let parts = table.key.map { name -> String in
+  /// The values of the table's key columns, as text (`["003_…", "h2-zapad", "3"]`).
+  public var keyValues: [String] {
+    table.key.map { name -> String in
       switch self[name] {
       case .string(let s): return s
       case .integer(let i): return String(i)
       default: return "?"
       }
     }
-    return "\(table.name)[\(parts.joined(separator: ", "))]"
   }
+
+  /// The row's table and key, for messages: `participants[003_…, h2-zapad, 3]`.
+  public var label: String { "\(table.name)[\(keyValues.joined(separator: ", "))]" }
 
   func string(_ column: String) throws(RecordRowError) -> String {
     guard case .string(let s) = self[column] else { throw RecordRowError(column: column, expected: "a string") }

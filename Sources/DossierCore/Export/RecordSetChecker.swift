@@ -69,8 +69,7 @@ public enum RecordSetChecker {
   private static func reference(_ row: RecordRow, _ column: String) -> RecordFieldReference {
     let doc: String
     if case .string(let d) = row["document_id"] { doc = d } else { doc = "" }
-    return RecordFieldReference(
-      documentID: doc, table: row.table.name, key: row.table.key.map { keyText(row[$0]) }, column: column)
+    return RecordFieldReference(documentID: doc, table: row.table.name, key: row.keyValues, column: column)
   }
 
   private static func formatProblems(_ row: RecordRow, options: ExportOptions) -> [Diagnostic] {

@@ -55,13 +55,7 @@ public enum RecordXML {
               (fromText ? document?.sourceFile : (document?.annotationFile ?? document?.sourceFile)) ?? "the input"
             let reference = RecordFieldReference(
               documentID: documentID, table: table.name,
-              key: table.key.map { key -> String in
-                switch row[key] {
-                case .string(let s): return s
-                case .integer(let i): return String(i)
-                default: return ""
-                }
-              }, column: column.name)
+key: row.keyValues, column: column.name)
             problems.append(
               .error(
                 .xmlCharacterNotAllowed,
