@@ -58,7 +58,8 @@ import Testing
   @Test func perDocumentJSONIsPrettySortedAndRoundTrips() throws {
     let records = ExportFixtures.corpus
     let files = try JSONExporter().export(records)
-    #expect(files.map(\.path) == ["json/\(ExportFixtures.bilingual).json", "json/\(ExportFixtures.article).json"])
+    #expect(
+      files.map(\.path) == ["json/\(ExportFixtures.bilingual).json", "json/\(ExportFixtures.article).json"])
     let text = String(decoding: files[1].bytes, as: UTF8.self)
     #expect(text.hasPrefix("{\n  \"activities\": [\n    {\n      \"activity_id\": \"h2-zapad\""))
     #expect(text.contains("\"name\": \"Zapad/Interaction-2021\""))

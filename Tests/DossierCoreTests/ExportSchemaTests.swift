@@ -6,7 +6,8 @@ import Testing
 @Suite struct ExportSchemaTests {
   @Test func committedRecordJSONSchemaIsGenerated() throws {
     let generated = String(decoding: RecordSchemas.jsonSchemaBytes, as: UTF8.self)
-    let diff = Golden.compare(generated, with: RepositoryPaths.schemas.appendingPathComponent("records.schema.json"))
+    let diff = Golden.compare(
+      generated, with: RepositoryPaths.schemas.appendingPathComponent("records.schema.json"))
     #expect(diff == nil, "\(diff ?? "")")
   }
 
@@ -20,7 +21,8 @@ import Testing
     let notice = try String(
       contentsOf: RepositoryPaths.schemas.appendingPathComponent("xml/vendor/NOTICE.md"), encoding: .utf8)
     for name in ["oai_dc.xsd", "simpledc20021212.xsd", "xml.xsd"] {
-      let bytes = Array(try Data(contentsOf: RepositoryPaths.schemas.appendingPathComponent("xml/vendor/\(name)")))
+      let bytes = Array(
+        try Data(contentsOf: RepositoryPaths.schemas.appendingPathComponent("xml/vendor/\(name)")))
       let digest = BagItPackager.sha256Hex(bytes)
       let row = notice.split(separator: "\n").first { $0.hasPrefix("| `\(name)`") }
       #expect(row?.contains(digest) == true, "NOTICE.md does not list \(digest) for \(name)")

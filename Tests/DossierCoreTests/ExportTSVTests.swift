@@ -35,19 +35,23 @@ import Testing
 
   @Test func tsvCellsAreEscapedOneRecordPerLine() throws {
     let files = try TSVExporter().export(ExportFixtures.corpus)
-    let participants = String(decoding: try #require(files.first { $0.path == "tsv/participants.tsv" }).bytes, as: UTF8.self)
+    let participants = String(
+      decoding: try #require(files.first { $0.path == "tsv/participants.tsv" }).bytes, as: UTF8.self)
     let lines = participants.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.count == ExportFixtures.corpus.participants.count + 2)
     #expect(
       lines[0] == "document_id\tactivity_id\tordinal\trole\tcountry_iso3\tcountry_name_en\tcountry_name_zh\t"
         + "organization\tsector\tset_id\timplicit\traw")
-    for line in lines.dropLast() { #expect(line.split(separator: "\t", omittingEmptySubsequences: false).count == 12) }
+    for line in lines.dropLast() {
+      #expect(line.split(separator: "\t", omittingEmptySubsequences: false).count == 12)
+    }
     #expect(lines.contains { $0.hasSuffix("\tNAM\tNamibia\t纳米比亚\t\\N\tMIL\th3-recipients\tfalse\tNA") })
     #expect(
       lines.contains {
         $0.contains("tab\\there, line\\nbreak, cr\\r, back\\\\slash, \\\\N, \\\\\\\\N, \\\\t, \"quotes\"")
       })
-    let areas = String(decoding: try #require(files.first { $0.path == "tsv/activity_areas.tsv" }).bytes, as: UTF8.self)
+    let areas = String(
+      decoding: try #require(files.first { $0.path == "tsv/activity_areas.tsv" }).bytes, as: UTF8.self)
     #expect(
       areas == "document_id\tactivity_id\tordinal\tarea\n"
         + "\(ExportFixtures.article)\th2-zapad\t1\tjoint_exercises_training\n"
@@ -60,7 +64,9 @@ import Testing
     let descriptor = try #require(files.first { $0.path == "tsv/datapackage.json" })
     let json = try JSONSerialization.jsonObject(with: Data(descriptor.bytes)) as? [String: Any]
     let resources = try #require(json?["resources"] as? [[String: Any]])
-    #expect(resources.map { $0["path"] as? String } == files.dropLast().map { $0.path.replacingOccurrences(of: "tsv/", with: "") })
+    #expect(
+      resources.map { $0["path"] as? String }
+        == files.dropLast().map { $0.path.replacingOccurrences(of: "tsv/", with: "") })
     for resource in resources {
       let dialect = try #require(resource["dialect"] as? [String: Any])
       #expect(dialect["delimiter"] as? String == "\t")

@@ -8,8 +8,10 @@ import Testing
     let options = try ExportFixtures.options()
     let records = ExportFixtures.corpus
     let files = try RecordXMLExporter(options: options).export(records)
-    #expect(files.map(\.path) == ["xml/\(ExportFixtures.bilingual).xml", "xml/\(ExportFixtures.article).xml"])
-    let validator = try XMLSchemaValidator(bundle: options.schemas!, schemaPath: XMLSchemaBundle.recordSchemaPath)
+    #expect(
+      files.map(\.path) == ["xml/\(ExportFixtures.bilingual).xml", "xml/\(ExportFixtures.article).xml"])
+    let validator = try XMLSchemaValidator(
+      bundle: options.schemas!, schemaPath: XMLSchemaBundle.recordSchemaPath)
     for file in files { #expect(validator.validate(file.bytes, fileName: file.path).isEmpty) }
     let back = try RecordXMLReader.read(files, schemas: options.schemas)
     #expect(back == records.sorted())
@@ -22,16 +24,20 @@ import Testing
   @Test func recordXMLUsesDublinCoreHeaderAndLanguageTags() throws {
     let files = try RecordXMLExporter(options: try ExportFixtures.options()).export(ExportFixtures.corpus)
     let article = String(decoding: files[1].bytes, as: UTF8.self)
-    #expect(article.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<record xmlns=\"urn:dossier:ns:record:1\""))
+    #expect(
+      article.hasPrefix(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<record xmlns=\"urn:dossier:ns:record:1\""))
     #expect(article.contains("<dc:identifier>\(ExportFixtures.article)</dc:identifier>"))
     #expect(
       article.contains(
-        "<dc:title xml:lang=\"en\">2021 highlights of China's military diplomacy: \"7\" &amp; &lt;more&gt;</dc:title>"))
+        "<dc:title xml:lang=\"en\">2021 highlights of China's military diplomacy: \"7\" &amp; &lt;more&gt;</dc:title>"
+      ))
     #expect(article.contains("<countryName xml:lang=\"en\">Namibia</countryName>"))
     #expect(article.contains("<countryName xml:lang=\"zh\">纳米比亚</countryName>"))
     #expect(article.contains("<countryIso3>NAM</countryIso3>"))
     #expect(article.contains("<sourceSha256>\(String(repeating: "ab", count: 32))</sourceSha256>"))
-    #expect(article.contains("cr&#13;, back\\slash, \\N, \\\\N, \\t, \"quotes\" 'single' &lt;&amp;&gt; ]]&gt;"))
+    #expect(
+      article.contains("cr&#13;, back\\slash, \\N, \\\\N, \\t, \"quotes\" 'single' &lt;&amp;&gt; ]]&gt;"))
     let bilingual = String(decoding: files[0].bytes, as: UTF8.self)
     #expect(bilingual.contains("<heading xml:lang=\"zh-Hans\">国际军事合作</heading>"))
   }
@@ -39,13 +45,16 @@ import Testing
   @Test func dublinCoreRecordsValidateAgainstOaiDC() throws {
     let options = try ExportFixtures.options()
     let files = try DublinCoreExporter(options: options).export(ExportFixtures.corpus)
-    #expect(files.map(\.path) == ["oai_dc/\(ExportFixtures.bilingual).xml", "oai_dc/\(ExportFixtures.article).xml"])
-    let validator = try XMLSchemaValidator(bundle: options.schemas!, schemaPath: XMLSchemaBundle.dublinCoreSchemaPath)
+    #expect(
+      files.map(\.path) == ["oai_dc/\(ExportFixtures.bilingual).xml", "oai_dc/\(ExportFixtures.article).xml"])
+    let validator = try XMLSchemaValidator(
+      bundle: options.schemas!, schemaPath: XMLSchemaBundle.dublinCoreSchemaPath)
     for file in files { #expect(validator.validate(file.bytes, fileName: file.path).isEmpty) }
     let article = String(decoding: files[1].bytes, as: UTF8.self)
     for expected in [
       "<dc:publisher>China Military Online</dc:publisher>", "<dc:contributor>Li Jiayao</dc:contributor>",
-      "<dc:date>2021-12-23T18:03:31+08:00</dc:date>", "<dc:type>Text</dc:type>", "<dc:coverage>NAM</dc:coverage>",
+      "<dc:date>2021-12-23T18:03:31+08:00</dc:date>", "<dc:type>Text</dc:type>",
+      "<dc:coverage>NAM</dc:coverage>",
       "<dc:language>en</dc:language>", "<dc:subject>joint_exercises_training</dc:subject>",
     ] {
       #expect(article.contains(expected), "missing \(expected)")
@@ -62,7 +71,9 @@ import Testing
       reference.table == "activities" && reference.column == "name" && reference.key.last == "h2-zapad"
         ? located : nil
     }
-    for exporter in [RecordXMLExporter(options: options) as any RecordExporter, DublinCoreExporter(options: options)] {
+    for exporter in [
+      RecordXMLExporter(options: options) as any RecordExporter, DublinCoreExporter(options: options),
+    ] {
       let error = #expect(throws: DiagnosticError.self) { _ = try exporter.export(records) }
       let diagnostic = try #require(error?.diagnostics.first)
       #expect(error?.diagnostics.count == 1)
@@ -97,39 +108,57 @@ import Testing
     let file = try RecordXMLExporter(options: options).export(ExportFixtures.corpus)[1]
     let text = String(decoding: file.bytes, as: UTF8.self)
     let cases: [(String, String)] = [
-      (text.replacingOccurrences(of: "<countryIso3>NAM</countryIso3>", with: "<countryIso3>nam</countryIso3>"), "nam"),
-      (text.replacingOccurrences(of: "<unit>countries</unit>", with: "<unit>countries</unit><bogus/>"), "bogus"),
+      (
+        text.replacingOccurrences(
+          of: "<countryIso3>NAM</countryIso3>", with: "<countryIso3>nam</countryIso3>"), "nam"
+      ),
+      (
+        text.replacingOccurrences(of: "<unit>countries</unit>", with: "<unit>countries</unit><bogus/>"),
+        "bogus"
+      ),
       (text.replacingOccurrences(of: "</record>", with: "</recrd>"), "recrd"),
-      ("<!DOCTYPE record [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>\n" + text.split(separator: "\n").dropFirst().joined(separator: "\n"), "DOCTYPE"),
+      (
+        "<!DOCTYPE record [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>\n"
+          + text.split(separator: "\n").dropFirst().joined(separator: "\n"), "DOCTYPE"
+      ),
     ]
     for (tampered, hint) in cases {
       let broken = ExportFile(path: file.path, text: tampered)
-      let error = #expect(throws: DiagnosticError.self) { _ = try RecordXMLReader.read([broken], schemas: options.schemas) }
+      let error = #expect(throws: DiagnosticError.self) {
+        _ = try RecordXMLReader.read([broken], schemas: options.schemas)
+      }
       let diagnostic = error?.diagnostics.first
       #expect(diagnostic?.code.id == "X005")
       #expect(diagnostic?.location?.file == file.path)
-      #expect(diagnostic?.message.contains(hint) == true, "\(diagnostic?.message ?? "") should mention \(hint)")
+      #expect(
+        diagnostic?.message.contains(hint) == true, "\(diagnostic?.message ?? "") should mention \(hint)")
     }
     // Without the schema, the reader itself still refuses unknown elements.
     let stray = ExportFile(
-      path: file.path, text: text.replacingOccurrences(of: "<unit>countries</unit>", with: "<unit>countries</unit><bogus/>"))
+      path: file.path,
+      text: text.replacingOccurrences(of: "<unit>countries</unit>", with: "<unit>countries</unit><bogus/>"))
     #expect(throws: DiagnosticError.self) { _ = try RecordXMLReader.read([stray]) }
   }
 
   @Test func xmlExportNeedsSchemas() throws {
-    let error = #expect(throws: DiagnosticError.self) { _ = try RecordXMLExporter().export(ExportFixtures.corpus) }
+    let error = #expect(throws: DiagnosticError.self) {
+      _ = try RecordXMLExporter().export(ExportFixtures.corpus)
+    }
     #expect(error?.diagnostics.first?.code.id == "X003")
   }
 
   /// The documented command: `XML_CATALOG_FILES=Schemas/catalog.xml xmllint --nonet --noout --schema …`.
   @Test func xmllintAcceptsTheFilesWithTheCatalog() throws {
-    guard let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first(where: FileManager.default.isExecutableFile)
+    guard
+      let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first(
+        where: FileManager.default.isExecutableFile)
     else {
       print("NOTE: xmllint is not installed (apt-get install libxml2-utils); the xmllint check did not run.")
       return
     }
     let options = try ExportFixtures.options()
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-xmllint-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "dossier-xmllint-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     for (exporter, schema) in [
@@ -141,7 +170,10 @@ import Testing
         try Data(file.bytes).write(to: url)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: xmllint)
-        process.arguments = ["--nonet", "--noout", "--schema", RepositoryPaths.schemas.appendingPathComponent(schema).path, url.path]
+        process.arguments = [
+          "--nonet", "--noout", "--schema", RepositoryPaths.schemas.appendingPathComponent(schema).path,
+          url.path,
+        ]
         var environment = ProcessInfo.processInfo.environment
         environment["XML_CATALOG_FILES"] = RepositoryPaths.schemas.appendingPathComponent("catalog.xml").path
         process.environment = environment

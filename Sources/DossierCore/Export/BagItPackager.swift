@@ -59,12 +59,17 @@ public struct BagItPackager: Sendable {
     let data = payload.map { ExportFile(path: "data/" + $0.path, bytes: $0.bytes) }
       .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     let octets = data.reduce(0) { $0 + $1.bytes.count }
-    let bagit = ExportFile(path: "bagit.txt", text: "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
+    let bagit = ExportFile(
+      path: "bagit.txt", text: "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
     let info = ExportFile(
-      path: "bag-info.txt", text: "Bag-Software-Agent: \(softwareAgent)\nPayload-Oxum: \(octets).\(data.count)\n")
+      path: "bag-info.txt",
+      text: "Bag-Software-Agent: \(softwareAgent)\nPayload-Oxum: \(octets).\(data.count)\n")
     let manifest = ExportFile(path: "manifest-sha256.txt", text: Self.manifest(data))
-    let tagManifest = ExportFile(path: "tagmanifest-sha256.txt", text: Self.manifest([bagit, info, manifest]))
-    return ([bagit, info, manifest, tagManifest] + data).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    let tagManifest = ExportFile(
+      path: "tagmanifest-sha256.txt", text: Self.manifest([bagit, info, manifest]))
+    return ([bagit, info, manifest, tagManifest] + data).sorted {
+      $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
+    }
   }
 
   static func manifest(_ files: [ExportFile]) -> String {

@@ -37,7 +37,9 @@ public enum CanonicalJSON {
     a.utf16.lexicographicallyPrecedes(b.utf16)
   }
 
-  private static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int?) throws(UnrepresentableNumber) {
+  private static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int?)
+    throws(UnrepresentableNumber)
+  {
     switch value {
     case .null: out += Array("null".utf8)
     case .bool(let b): out += Array((b ? "true" : "false").utf8)

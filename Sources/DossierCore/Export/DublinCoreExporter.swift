@@ -31,7 +31,9 @@ public struct DublinCoreExporter: RecordExporter {
         bytes = try Self.record(sorted.document(document.id), document: document)
       } catch {
         throw DiagnosticError(
-          .error(.xmlCharacterNotAllowed, "document '\(document.id)': U+\(RecordSetChecker.hex(error.scalar.value)) is not allowed in XML"))
+          .error(
+            .xmlCharacterNotAllowed,
+            "document '\(document.id)': U+\(RecordSetChecker.hex(error.scalar.value)) is not allowed in XML"))
       }
       try XMLSchemaExport.check(bytes, path: path, validator: validator)
       files.append(ExportFile(path: path, bytes: bytes))
@@ -39,7 +41,9 @@ public struct DublinCoreExporter: RecordExporter {
     return files
   }
 
-  static func record(_ records: RecordSet, document: DocumentRecord) throws(XMLWriter.InvalidCharacter) -> [UInt8] {
+  static func record(_ records: RecordSet, document: DocumentRecord) throws(XMLWriter.InvalidCharacter)
+    -> [UInt8]
+  {
     func unique(_ values: [String]) -> [String] {
       Array(Set(values)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
@@ -66,7 +70,8 @@ public struct DublinCoreExporter: RecordExporter {
     try writer.leaf("dc:identifier", text: document.id)
     try writer.leaf("dc:source", text: document.sourceFile)
     for language in document.languages { try writer.leaf("dc:language", text: language) }
-    let countries = records.participants.compactMap(\.countryISO3) + records.activities.compactMap(\.locationISO3)
+    let countries =
+      records.participants.compactMap(\.countryISO3) + records.activities.compactMap(\.locationISO3)
     for country in unique(countries) { try writer.leaf("dc:coverage", text: country) }
     writer.end()
     return writer.bytes

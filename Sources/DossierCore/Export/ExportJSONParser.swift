@@ -47,7 +47,8 @@ struct ExportJSONParser {
 
   private mutating func expect(_ literal: String) throws(Failure) {
     let expected = Array(literal.utf8)
-    guard index + expected.count <= bytes.count, Array(bytes[index..<index + expected.count]) == expected else {
+    guard index + expected.count <= bytes.count, Array(bytes[index..<index + expected.count]) == expected
+    else {
       throw failure("expected '\(literal)'")
     }
     index += expected.count
@@ -83,7 +84,9 @@ struct ExportJSONParser {
     }
     while true {
       skipWhitespace()
-      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key string") }
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+        throw failure("expected a key string")
+      }
       let keyStart = index
       let key = try parseString()
       if object[key] != nil {
@@ -195,7 +198,8 @@ struct ExportJSONParser {
         case UInt8(ascii: "u"):
           var code = try parseHex4()
           if (0xD800...0xDBFF).contains(code) {
-            guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"),
+              bytes[index + 1] == UInt8(ascii: "u")
             else { throw failure("unpaired surrogate in \\u escape") }
             index += 2
             let low = try parseHex4()

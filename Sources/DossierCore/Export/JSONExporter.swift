@@ -21,7 +21,9 @@ public struct JSONExporter: RecordExporter {
         bytes = try CanonicalJSON.pretty(value)
       } catch {
         throw DiagnosticError(
-          .error(.integerOutOfRange, "document '\(document.id)': the number \(error.number) is not an exact integer"))
+          .error(
+            .integerOutOfRange,
+            "document '\(document.id)': the number \(error.number) is not an exact integer"))
       }
       return ExportFile(path: "\(format.directory)/\(document.id).json", bytes: bytes)
     }
@@ -47,7 +49,8 @@ public struct JSONExporter: RecordExporter {
     do {
       return try CanonicalJSON.canonical(value)
     } catch {
-      throw DiagnosticError(.error(.integerOutOfRange, "\(label): the number \(error.number) is not an exact integer"))
+      throw DiagnosticError(
+        .error(.integerOutOfRange, "\(label): the number \(error.number) is not an exact integer"))
     }
   }
 }

@@ -42,7 +42,9 @@ public enum JSONRecordReader {
     for file in files {
       do {
         let value = try ExportJSONParser.parse(file.bytes)
-        guard case .object(let object) = value else { throw RecordRowError(column: "(file)", expected: "an object") }
+        guard case .object(let object) = value else {
+          throw RecordRowError(column: "(file)", expected: "an object")
+        }
         let known = Set(["schema", "document"] + RecordTable.all.map(\.name))
         if let stray = object.keys.first(where: { !known.contains($0) }) {
           throw RecordRowError(column: stray, expected: "nothing: unknown member")

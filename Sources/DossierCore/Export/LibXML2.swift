@@ -135,7 +135,9 @@ extension LibXML2 {
     var bytes: [UInt8] = []
     var child = node.pointee.children
     while let c = child {
-      if c.pointee.type == XML_TEXT_NODE || c.pointee.type == XML_CDATA_SECTION_NODE, let content = c.pointee.content {
+      if c.pointee.type == XML_TEXT_NODE || c.pointee.type == XML_CDATA_SECTION_NODE,
+        let content = c.pointee.content
+      {
         var p = content
         while p.pointee != 0 {
           bytes.append(p.pointee)
@@ -152,7 +154,9 @@ extension LibXML2 {
     var child = node.pointee.children
     while let c = child {
       if c.pointee.type == XML_TEXT_NODE || c.pointee.type == XML_CDATA_SECTION_NODE {
-        if text(of: c).unicodeScalars.contains(where: { !" \t\n\r".unicodeScalars.contains($0) }) { return true }
+        if text(of: c).unicodeScalars.contains(where: { !" \t\n\r".unicodeScalars.contains($0) }) {
+          return true
+        }
       } else if c.pointee.type != XML_ELEMENT_NODE && c.pointee.type != XML_COMMENT_NODE {
         return true
       }
@@ -220,13 +224,16 @@ extension LibXML2 {
     }
     guard let doc else {
       if !session.issues.contains(where: { $0.level >= 2 }) {
-        session.issues.append(Issue(file: fileName, line: 1, column: 1, level: 3, message: "the document is empty"))
+        session.issues.append(
+          Issue(file: fileName, line: 1, column: 1, level: 3, message: "the document is empty"))
       }
       return nil
     }
     if doc.pointee.intSubset != nil {
       session.issues.append(
-        Issue(file: fileName, line: 1, column: 1, level: 3, message: "a DOCTYPE is not allowed in an export file"))
+        Issue(
+          file: fileName, line: 1, column: 1, level: 3, message: "a DOCTYPE is not allowed in an export file")
+      )
       xmlFreeDoc(doc)
       return nil
     }

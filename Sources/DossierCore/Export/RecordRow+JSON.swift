@@ -18,7 +18,9 @@ extension RecordRow {
 
   /// Reads a row from a JSON object holding exactly the table's columns.
   public init(table: RecordTable, json: JSONValue) throws(RecordRowError) {
-    guard case .object(let object) = json else { throw RecordRowError(column: "(row)", expected: "a JSON object") }
+    guard case .object(let object) = json else {
+      throw RecordRowError(column: "(row)", expected: "a JSON object")
+    }
     self.init(table: table)
     for key in object.keys where table.column(key) == nil {
       throw RecordRowError(column: key, expected: "nothing: the table has no such column")

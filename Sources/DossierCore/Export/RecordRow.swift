@@ -41,7 +41,9 @@ public struct RecordRow: Hashable, Sendable {
   public var label: String { "\(table.name)[\(keyValues.joined(separator: ", "))]" }
 
   func string(_ column: String) throws(RecordRowError) -> String {
-    guard case .string(let s) = self[column] else { throw RecordRowError(column: column, expected: "a string") }
+    guard case .string(let s) = self[column] else {
+      throw RecordRowError(column: column, expected: "a string")
+    }
     return s
   }
 
@@ -54,7 +56,9 @@ public struct RecordRow: Hashable, Sendable {
   }
 
   func integer(_ column: String) throws(RecordRowError) -> Int {
-    guard case .integer(let i) = self[column] else { throw RecordRowError(column: column, expected: "an integer") }
+    guard case .integer(let i) = self[column] else {
+      throw RecordRowError(column: column, expected: "an integer")
+    }
     return i
   }
 
@@ -67,12 +71,16 @@ public struct RecordRow: Hashable, Sendable {
   }
 
   func boolean(_ column: String) throws(RecordRowError) -> Bool {
-    guard case .boolean(let b) = self[column] else { throw RecordRowError(column: column, expected: "true or false") }
+    guard case .boolean(let b) = self[column] else {
+      throw RecordRowError(column: column, expected: "true or false")
+    }
     return b
   }
 
   func list(_ column: String) throws(RecordRowError) -> [String] {
-    guard case .list(let l) = self[column] else { throw RecordRowError(column: column, expected: "a list of strings") }
+    guard case .list(let l) = self[column] else {
+      throw RecordRowError(column: column, expected: "a list of strings")
+    }
     return l
   }
 

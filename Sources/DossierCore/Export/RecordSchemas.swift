@@ -43,7 +43,10 @@ public enum RecordSchemas {
               + "data/jsonl/<table>.jsonl. Generated from the record tables; see docs/exports.md.")
         ),
         ("type", .string("object")),
-        ("required", .array((["schema", "document"] + RecordTable.all.dropFirst().map(\.name)).map(JSONValue.string))),
+        (
+          "required",
+          .array((["schema", "document"] + RecordTable.all.dropFirst().map(\.name)).map(JSONValue.string))
+        ),
         ("additionalProperties", .bool(false)),
         ("properties", .object(properties)),
         ("$defs", .object(defs)),
@@ -103,45 +106,75 @@ public enum RecordSchemas {
     var lines: [String] = []
     func add(_ line: String) { lines.append(line) }
     add("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-    add("<!-- Dossier record XML, schema version \(RecordXML.schemaVersion). Generated from the record tables")
-    add("     (Sources/DossierCore/Export/RecordTable+Catalog.swift); do not edit by hand: a test compares it.")
+    add(
+      "<!-- Dossier record XML, schema version \(RecordXML.schemaVersion). Generated from the record tables")
+    add(
+      "     (Sources/DossierCore/Export/RecordTable+Catalog.swift); do not edit by hand: a test compares it.")
     add("     Remote schema locations resolve to Schemas/xml/vendor/ through Schemas/catalog.xml. -->")
     add("<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"")
     add("           xmlns=\"\(RecordXML.namespace)\"")
     add("           xmlns:r=\"\(RecordXML.namespace)\"")
     add("           xmlns:dc=\"\(RecordXML.dublinCoreNamespace)\"")
     add("           targetNamespace=\"\(RecordXML.namespace)\"")
-    add("           elementFormDefault=\"qualified\" attributeFormDefault=\"unqualified\" version=\"\(RecordXML.schemaVersion)\">")
+    add(
+      "           elementFormDefault=\"qualified\" attributeFormDefault=\"unqualified\" version=\"\(RecordXML.schemaVersion)\">"
+    )
     add("  <xs:annotation>")
-    add("    <xs:documentation xml:lang=\"en\">One document of the Dossier corpus with its normalized records:")
+    add(
+      "    <xs:documentation xml:lang=\"en\">One document of the Dossier corpus with its normalized records:")
     add("      the header (Dublin Core element names), sections, activities and, inside each activity, its")
     add("      participants, participant sets, quantities and evidence. Spans are Unicode scalar offsets")
-    add("      [start, end) into the newline-normalized source text; lines are 1-based. See docs/exports.md.</xs:documentation>")
+    add(
+      "      [start, end) into the newline-normalized source text; lines are 1-based. See docs/exports.md.</xs:documentation>"
+    )
     add("  </xs:annotation>")
-    add("  <!-- The same location simpledc20021212.xsd imports, so libxml2 loads xml.xsd once and stays quiet. -->")
-    add("  <xs:import namespace=\"\(RecordXML.xmlNamespace)\" schemaLocation=\"http://www.w3.org/2001/03/xml.xsd\"/>")
-    add("  <xs:import namespace=\"\(RecordXML.dublinCoreNamespace)\" schemaLocation=\"http://dublincore.org/schemas/xmls/simpledc20021212.xsd\"/>")
+    add(
+      "  <!-- The same location simpledc20021212.xsd imports, so libxml2 loads xml.xsd once and stays quiet. -->"
+    )
+    add(
+      "  <xs:import namespace=\"\(RecordXML.xmlNamespace)\" schemaLocation=\"http://www.w3.org/2001/03/xml.xsd\"/>"
+    )
+    add(
+      "  <xs:import namespace=\"\(RecordXML.dublinCoreNamespace)\" schemaLocation=\"http://dublincore.org/schemas/xmls/simpledc20021212.xsd\"/>"
+    )
     add("")
     add("  <xs:element name=\"record\" type=\"RecordType\">")
-    add("    <xs:key name=\"sectionKey\"><xs:selector xpath=\"r:section\"/><xs:field xpath=\"r:id\"/></xs:key>")
-    add("    <xs:keyref name=\"activitySection\" refer=\"sectionKey\"><xs:selector xpath=\"r:activity\"/><xs:field xpath=\"r:sectionId\"/></xs:keyref>")
-    add("    <xs:keyref name=\"evidenceSection\" refer=\"sectionKey\"><xs:selector xpath=\"r:activity/r:evidence\"/><xs:field xpath=\"r:sectionId\"/></xs:keyref>")
-    add("    <xs:unique name=\"activityKey\"><xs:selector xpath=\"r:activity\"/><xs:field xpath=\"r:id\"/></xs:unique>")
-    add("    <xs:unique name=\"evidenceKey\"><xs:selector xpath=\"r:activity/r:evidence\"/><xs:field xpath=\"r:id\"/></xs:unique>")
+    add(
+      "    <xs:key name=\"sectionKey\"><xs:selector xpath=\"r:section\"/><xs:field xpath=\"r:id\"/></xs:key>")
+    add(
+      "    <xs:keyref name=\"activitySection\" refer=\"sectionKey\"><xs:selector xpath=\"r:activity\"/><xs:field xpath=\"r:sectionId\"/></xs:keyref>"
+    )
+    add(
+      "    <xs:keyref name=\"evidenceSection\" refer=\"sectionKey\"><xs:selector xpath=\"r:activity/r:evidence\"/><xs:field xpath=\"r:sectionId\"/></xs:keyref>"
+    )
+    add(
+      "    <xs:unique name=\"activityKey\"><xs:selector xpath=\"r:activity\"/><xs:field xpath=\"r:id\"/></xs:unique>"
+    )
+    add(
+      "    <xs:unique name=\"evidenceKey\"><xs:selector xpath=\"r:activity/r:evidence\"/><xs:field xpath=\"r:id\"/></xs:unique>"
+    )
     add("  </xs:element>")
     add("")
     add("  <xs:complexType name=\"RecordType\">")
     add("    <xs:sequence>")
     add("      <xs:element name=\"\(RecordTable.documents.xmlElement)\" type=\"\(typeName(.documents))\"/>")
-    add("      <xs:element name=\"\(RecordTable.sections.xmlElement)\" type=\"\(typeName(.sections))\" minOccurs=\"0\" maxOccurs=\"unbounded\"/>")
-    add("      <xs:element name=\"\(RecordTable.activities.xmlElement)\" type=\"\(typeName(.activities))\" minOccurs=\"0\" maxOccurs=\"unbounded\"/>")
+    add(
+      "      <xs:element name=\"\(RecordTable.sections.xmlElement)\" type=\"\(typeName(.sections))\" minOccurs=\"0\" maxOccurs=\"unbounded\"/>"
+    )
+    add(
+      "      <xs:element name=\"\(RecordTable.activities.xmlElement)\" type=\"\(typeName(.activities))\" minOccurs=\"0\" maxOccurs=\"unbounded\"/>"
+    )
     add("    </xs:sequence>")
-    add("    <xs:attribute name=\"schemaVersion\" type=\"xs:string\" use=\"required\" fixed=\"\(RecordXML.schemaVersion)\"/>")
+    add(
+      "    <xs:attribute name=\"schemaVersion\" type=\"xs:string\" use=\"required\" fixed=\"\(RecordXML.schemaVersion)\"/>"
+    )
     add("  </xs:complexType>")
     for table in RecordTable.all {
       add("")
       add("  <xs:complexType name=\"\(typeName(table))\">")
-      add("    <xs:annotation><xs:documentation xml:lang=\"en\">\(escape(table.description))</xs:documentation></xs:annotation>")
+      add(
+        "    <xs:annotation><xs:documentation xml:lang=\"en\">\(escape(table.description))</xs:documentation></xs:annotation>"
+      )
       add("    <xs:sequence>")
       var particles: [(column: RecordColumn, count: Int)] = []
       for column in table.columns where !table.impliedInXML.contains(column.name) {
@@ -155,7 +188,9 @@ public enum RecordSchemas {
       for (column, count) in particles { add("      " + particle(column, count: count)) }
       if table.name == RecordTable.activities.name {
         for child in RecordXML.activityChildren {
-          add("      <xs:element name=\"\(child.xmlElement)\" type=\"\(typeName(child))\" minOccurs=\"0\" maxOccurs=\"unbounded\"/>")
+          add(
+            "      <xs:element name=\"\(child.xmlElement)\" type=\"\(typeName(child))\" minOccurs=\"0\" maxOccurs=\"unbounded\"/>"
+          )
         }
       }
       add("    </xs:sequence>")
@@ -169,12 +204,24 @@ public enum RecordSchemas {
     add("      </xs:extension>")
     add("    </xs:simpleContent>")
     add("  </xs:complexType>")
-    add("  <xs:simpleType name=\"Iso3Code\"><xs:restriction base=\"xs:string\"><xs:pattern value=\"[A-Z]{3}\"/></xs:restriction></xs:simpleType>")
-    add("  <xs:simpleType name=\"Sha256Digest\"><xs:restriction base=\"xs:string\"><xs:pattern value=\"[0-9a-f]{64}\"/></xs:restriction></xs:simpleType>")
-    add("  <xs:simpleType name=\"Flag\"><xs:restriction base=\"xs:string\"><xs:enumeration value=\"true\"/><xs:enumeration value=\"false\"/></xs:restriction></xs:simpleType>")
-    add("  <xs:simpleType name=\"ExactInteger\"><xs:restriction base=\"xs:integer\"><xs:minInclusive value=\"-\(CanonicalJSON.maxExactInteger)\"/><xs:maxInclusive value=\"\(CanonicalJSON.maxExactInteger)\"/></xs:restriction></xs:simpleType>")
-    add("  <xs:simpleType name=\"Count\"><xs:restriction base=\"ExactInteger\"><xs:minInclusive value=\"0\"/></xs:restriction></xs:simpleType>")
-    add("  <xs:simpleType name=\"Ordinal\"><xs:restriction base=\"ExactInteger\"><xs:minInclusive value=\"1\"/></xs:restriction></xs:simpleType>")
+    add(
+      "  <xs:simpleType name=\"Iso3Code\"><xs:restriction base=\"xs:string\"><xs:pattern value=\"[A-Z]{3}\"/></xs:restriction></xs:simpleType>"
+    )
+    add(
+      "  <xs:simpleType name=\"Sha256Digest\"><xs:restriction base=\"xs:string\"><xs:pattern value=\"[0-9a-f]{64}\"/></xs:restriction></xs:simpleType>"
+    )
+    add(
+      "  <xs:simpleType name=\"Flag\"><xs:restriction base=\"xs:string\"><xs:enumeration value=\"true\"/><xs:enumeration value=\"false\"/></xs:restriction></xs:simpleType>"
+    )
+    add(
+      "  <xs:simpleType name=\"ExactInteger\"><xs:restriction base=\"xs:integer\"><xs:minInclusive value=\"-\(CanonicalJSON.maxExactInteger)\"/><xs:maxInclusive value=\"\(CanonicalJSON.maxExactInteger)\"/></xs:restriction></xs:simpleType>"
+    )
+    add(
+      "  <xs:simpleType name=\"Count\"><xs:restriction base=\"ExactInteger\"><xs:minInclusive value=\"0\"/></xs:restriction></xs:simpleType>"
+    )
+    add(
+      "  <xs:simpleType name=\"Ordinal\"><xs:restriction base=\"ExactInteger\"><xs:minInclusive value=\"1\"/></xs:restriction></xs:simpleType>"
+    )
     add("</xs:schema>")
     return lines.joined(separator: "\n") + "\n"
   }

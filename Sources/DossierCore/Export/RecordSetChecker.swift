@@ -5,7 +5,9 @@
 /// together as `X006`/`X007`/`X008` errors.
 public enum RecordSetChecker {
   /// Throws every problem found; returns normally when the records are consistent.
-  public static func check(_ records: RecordSet, options: ExportOptions = ExportOptions()) throws(DiagnosticError) {
+  public static func check(_ records: RecordSet, options: ExportOptions = ExportOptions())
+    throws(DiagnosticError)
+  {
     var problems: [Diagnostic] = []
     let documentIDs = Set(records.documents.map(\.id))
 
@@ -133,7 +135,8 @@ public enum RecordSetChecker {
       return bytes.count == 3 && bytes.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A })
         ? nil : "must be an ISO 3166-1 alpha-3 code (three capital letters), not \"\(value)\""
     case .sha256:
-      return bytes.count == 64 && bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) })
+      return bytes.count == 64
+        && bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) })
         ? nil : "must be a SHA-256 digest (64 lowercase hex digits)"
     case .language:
       let parts = value.split(separator: "-", omittingEmptySubsequences: false)
@@ -151,7 +154,8 @@ public enum RecordSetChecker {
       return bytes.count == 10 && validDate(0) ? nil : "must be a calendar date YYYY-MM-DD, not \"\(value)\""
     case .dateTime:
       // YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)
-      var ok = bytes.count >= 20 && validDate(0) && bytes[10] == UInt8(ascii: "T") && digits(11..<13)
+      var ok =
+        bytes.count >= 20 && validDate(0) && bytes[10] == UInt8(ascii: "T") && digits(11..<13)
         && bytes[13] == 0x3A && digits(14..<16) && bytes[16] == 0x3A && digits(17..<19)
         && number(11..<13) <= 23 && number(14..<16) <= 59 && number(17..<19) <= 60
       if ok {
@@ -169,7 +173,8 @@ public enum RecordSetChecker {
           } else if rest.count == 6, rest[0] == 0x2B || rest[0] == 0x2D, rest[3] == 0x3A {
             let h = Int(String(decoding: rest[1..<3], as: UTF8.self)) ?? 99
             let m = Int(String(decoding: rest[4..<6], as: UTF8.self)) ?? 99
-            ok = h <= 23 && m <= 59 && rest[1...2].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            ok =
+              h <= 23 && m <= 59 && rest[1...2].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
               && rest[4...5].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
           } else {
             ok = false
@@ -178,7 +183,8 @@ public enum RecordSetChecker {
       }
       return ok ? nil : "must be an ISO 8601 date-time with an offset, not \"\(value)\""
     case .enumeration(let allowed):
-      return allowed.contains(value) ? nil : "must be one of \(allowed.joined(separator: ", ")), not \"\(value)\""
+      return allowed.contains(value)
+        ? nil : "must be one of \(allowed.joined(separator: ", ")), not \"\(value)\""
     case .nonNegative, .positive:
       return nil
     }
@@ -209,7 +215,9 @@ public enum RecordSetChecker {
       }
     }
     func checkActivity(_ row: RecordRow, _ documentID: String, _ activityID: String) {
-      if !activities.contains([documentID, activityID]) { fail(row, "activity '\(activityID)' does not exist") }
+      if !activities.contains([documentID, activityID]) {
+        fail(row, "activity '\(activityID)' does not exist")
+      }
     }
     for p in records.participants {
       checkActivity(p.row, p.documentID, p.activityID)
@@ -230,7 +238,9 @@ public enum RecordSetChecker {
     var evidenceOwner: Set<[String]> = []
     for e in records.evidence {
       checkActivity(e.row, e.documentID, e.activityID)
-      if !sections.contains([e.documentID, e.sectionID]) { fail(e.row, "section '\(e.sectionID)' does not exist") }
+      if !sections.contains([e.documentID, e.sectionID]) {
+        fail(e.row, "section '\(e.sectionID)' does not exist")
+      }
       if !evidenceOwner.insert([e.documentID, e.id]).inserted { fail(e.row, "evidence id is used twice") }
     }
     return problems

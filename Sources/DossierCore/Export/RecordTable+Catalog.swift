@@ -15,7 +15,8 @@ extension RecordTable {
       RecordColumn(
         "document_id", .string, required: true, xml: .element("identifier", namespace: .dublinCore),
         "Document id: the file stem of Input/NAME.txt."),
-      RecordColumn("kind", .string, required: true, xml: .element("kind"), "Document kind (news_article, definition)."),
+      RecordColumn(
+        "kind", .string, required: true, xml: .element("kind"), "Document kind (news_article, definition)."),
       RecordColumn(
         "title", .string, required: true,
         xml: .element("title", namespace: .dublinCore, language: .column("title_language")),
@@ -30,7 +31,8 @@ extension RecordTable {
         "editor", .string, required: false, xml: .element("contributor", namespace: .dublinCore),
         "Editor named in the byline."),
       RecordColumn(
-        "published", .string, required: false, format: .dateTime, xml: .element("date", namespace: .dublinCore),
+        "published", .string, required: false, format: .dateTime,
+        xml: .element("date", namespace: .dublinCore),
         "Publication time, ISO 8601 with offset."),
       RecordColumn(
         "published_raw", .string, required: false, xml: .element("publishedRaw"),
@@ -65,7 +67,8 @@ extension RecordTable {
       + "translation block) with its span: Unicode scalar offsets [start, end) and 1-based lines.",
     columns: [
       RecordColumn("document_id", .string, required: true, xml: .element("documentId"), "Document id."),
-      RecordColumn("section_id", .string, required: true, xml: .element("id"), "Section id, unique within the document."),
+      RecordColumn(
+        "section_id", .string, required: true, xml: .element("id"), "Section id, unique within the document."),
       RecordColumn(
         "ordinal", .integer, required: true, format: .positive, xml: .element("ordinal"),
         "1-based position in document order."),
@@ -84,8 +87,10 @@ extension RecordTable {
       RecordColumn(
         "end", .integer, required: true, format: .nonNegative, xml: .element("end"),
         "End offset (Unicode scalars, exclusive)."),
-      RecordColumn("start_line", .integer, required: true, format: .positive, xml: .element("startLine"), "First line."),
-      RecordColumn("end_line", .integer, required: true, format: .positive, xml: .element("endLine"), "Last line."),
+      RecordColumn(
+        "start_line", .integer, required: true, format: .positive, xml: .element("startLine"), "First line."),
+      RecordColumn(
+        "end_line", .integer, required: true, format: .positive, xml: .element("endLine"), "Last line."),
     ],
     key: ["document_id", "ordinal"], impliedInXML: ["document_id"])
 
@@ -95,12 +100,17 @@ extension RecordTable {
     description: "One row per coded activity (engagement) reported by a document.",
     columns: [
       RecordColumn("document_id", .string, required: true, xml: .element("documentId"), "Document id."),
-      RecordColumn("activity_id", .string, required: true, xml: .element("id"), "Activity id, unique across the corpus."),
-      RecordColumn("section_id", .string, required: true, xml: .element("sectionId"), "Section reporting it."),
-      RecordColumn("type", .string, required: true, xml: .element("type"), "Activity type (vocabulary term)."),
+      RecordColumn(
+        "activity_id", .string, required: true, xml: .element("id"), "Activity id, unique across the corpus."),
+      RecordColumn(
+        "section_id", .string, required: true, xml: .element("sectionId"), "Section reporting it."),
+      RecordColumn(
+        "type", .string, required: true, xml: .element("type"), "Activity type (vocabulary term)."),
       RecordColumn("crosswalk_ndu", .string, required: false, xml: .element("crosswalkNdu"), "NDU category."),
-      RecordColumn("crosswalk_cameo", .string, required: false, xml: .element("crosswalkCameo"), "CAMEO event code."),
-      RecordColumn("crosswalk_plover", .string, required: false, xml: .element("crosswalkPlover"), "PLOVER event type."),
+      RecordColumn(
+        "crosswalk_cameo", .string, required: false, xml: .element("crosswalkCameo"), "CAMEO event code."),
+      RecordColumn(
+        "crosswalk_plover", .string, required: false, xml: .element("crosswalkPlover"), "PLOVER event type."),
       RecordColumn(
         "areas", .stringList, required: true, xml: .element("area"), listTable: ("activity_areas", "area"),
         "Cooperation areas (vocabulary terms), at least one."),
@@ -112,12 +122,14 @@ extension RecordTable {
       RecordColumn(
         "date_latest", .string, required: false, format: .date, xml: .element("dateLatest"),
         "Latest day the date allows."),
-      RecordColumn("date_basis", .string, required: false, xml: .element("dateBasis"), "How the date was obtained."),
+      RecordColumn(
+        "date_basis", .string, required: false, xml: .element("dateBasis"), "How the date was obtained."),
       RecordColumn("date_raw", .string, required: false, xml: .element("dateRaw"), "Date as written."),
       RecordColumn(
         "location_iso3", .string, required: false, format: .iso3, xml: .element("locationIso3"),
         "ISO 3166-1 alpha-3 code of the place."),
-      RecordColumn("location_text", .string, required: false, xml: .element("locationText"), "Place as written."),
+      RecordColumn(
+        "location_text", .string, required: false, xml: .element("locationText"), "Place as written."),
       RecordColumn(
         "assertion", .string, required: true, format: .enumeration(["reported", "planned", "negated"]),
         xml: .element("assertion"), "reported, planned or negated."),
@@ -147,7 +159,8 @@ extension RecordTable {
         "Chinese name of the country."),
       RecordColumn("organization", .string, required: false, xml: .element("organization"), "Organization."),
       RecordColumn("sector", .string, required: false, xml: .element("sector"), "Sector code (MIL, GOV)."),
-      RecordColumn("set_id", .string, required: false, xml: .element("setId"), "Participant set expanded from."),
+      RecordColumn(
+        "set_id", .string, required: false, xml: .element("setId"), "Participant set expanded from."),
       RecordColumn(
         "implicit", .boolean, required: true, xml: .element("implicit"), "True when implied, not named."),
       RecordColumn("raw", .string, required: false, xml: .element("raw"), "Participant as written."),
@@ -162,12 +175,14 @@ extension RecordTable {
     columns: [
       RecordColumn("document_id", .string, required: true, xml: .element("documentId"), "Document id."),
       RecordColumn("activity_id", .string, required: true, xml: .element("activityId"), "Activity id."),
-      RecordColumn("set_id", .string, required: true, xml: .element("id"), "Set id, unique across the corpus."),
+      RecordColumn(
+        "set_id", .string, required: true, xml: .element("id"), "Set id, unique across the corpus."),
       RecordColumn("role", .string, required: true, xml: .element("role"), "Role of the members."),
       RecordColumn("member_kind", .string, required: true, xml: .element("memberKind"), "What members are."),
       RecordColumn(
         "completeness", .string, required: true,
-        format: .enumeration(ParticipantSet.Completeness.allCases.map(\.rawValue)), xml: .element("completeness"),
+        format: .enumeration(ParticipantSet.Completeness.allCases.map(\.rawValue)),
+        xml: .element("completeness"),
         "complete, partial or unknown."),
       RecordColumn(
         "open_ended_text", .string, required: false, xml: .element("openEndedText"), "Open-ended wording."),
@@ -194,8 +209,10 @@ extension RecordTable {
       RecordColumn("lower", .integer, required: false, xml: .element("lower"), "Inclusive lower bound."),
       RecordColumn("upper", .integer, required: false, xml: .element("upper"), "Inclusive upper bound."),
       RecordColumn("raw", .string, required: false, xml: .element("raw"), "Quantity as written."),
-      RecordColumn("derived", .boolean, required: true, xml: .element("derived"), "True when computed, not stated."),
-      RecordColumn("evidence_id", .string, required: false, xml: .element("evidenceId"), "Evidence quoting it."),
+      RecordColumn(
+        "derived", .boolean, required: true, xml: .element("derived"), "True when computed, not stated."),
+      RecordColumn(
+        "evidence_id", .string, required: false, xml: .element("evidenceId"), "Evidence quoting it."),
     ],
     key: ["document_id", "activity_id", "ordinal"], impliedInXML: ["document_id", "activity_id"])
 
@@ -206,21 +223,26 @@ extension RecordTable {
       + "newline-normalized source text and 1-based lines.",
     columns: [
       RecordColumn("document_id", .string, required: true, xml: .element("documentId"), "Document id."),
-      RecordColumn("activity_id", .string, required: true, xml: .element("activityId"), "Activity supported."),
+      RecordColumn(
+        "activity_id", .string, required: true, xml: .element("activityId"), "Activity supported."),
       RecordColumn("evidence_id", .string, required: true, xml: .element("id"), "Evidence id."),
       RecordColumn(
         "ordinal", .integer, required: true, format: .positive, xml: .element("ordinal"),
         "1-based position among the activity's evidence."),
-      RecordColumn("section_id", .string, required: true, xml: .element("sectionId"), "Section containing it."),
-      RecordColumn("quote", .string, required: true, xml: .element("quote"), "Quoted text, exactly as in the source."),
+      RecordColumn(
+        "section_id", .string, required: true, xml: .element("sectionId"), "Section containing it."),
+      RecordColumn(
+        "quote", .string, required: true, xml: .element("quote"), "Quoted text, exactly as in the source."),
       RecordColumn(
         "start", .integer, required: true, format: .nonNegative, xml: .element("start"),
         "Start offset (Unicode scalars, inclusive)."),
       RecordColumn(
         "end", .integer, required: true, format: .nonNegative, xml: .element("end"),
         "End offset (Unicode scalars, exclusive)."),
-      RecordColumn("start_line", .integer, required: true, format: .positive, xml: .element("startLine"), "First line."),
-      RecordColumn("end_line", .integer, required: true, format: .positive, xml: .element("endLine"), "Last line."),
+      RecordColumn(
+        "start_line", .integer, required: true, format: .positive, xml: .element("startLine"), "First line."),
+      RecordColumn(
+        "end_line", .integer, required: true, format: .positive, xml: .element("endLine"), "Last line."),
     ],
     key: ["document_id", "activity_id", "ordinal"], impliedInXML: ["document_id", "activity_id"])
 }

@@ -124,7 +124,8 @@ public struct RecordColumn: Hashable, Sendable {
   public static func == (lhs: RecordColumn, rhs: RecordColumn) -> Bool {
     lhs.name == rhs.name && lhs.kind == rhs.kind && lhs.required == rhs.required && lhs.format == rhs.format
       && lhs.xml == rhs.xml && lhs.description == rhs.description
-      && lhs.listTable?.name == rhs.listTable?.name && lhs.listTable?.valueColumn == rhs.listTable?.valueColumn
+      && lhs.listTable?.name == rhs.listTable?.name
+      && lhs.listTable?.valueColumn == rhs.listTable?.valueColumn
   }
 
   public func hash(into hasher: inout Hasher) {

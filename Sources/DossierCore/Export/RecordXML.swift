@@ -52,10 +52,11 @@ public enum RecordXML {
             let document = documents[documentID]
             let fromText = textColumns.contains("\(table.name).\(column.name)")
             let origin =
-              (fromText ? document?.sourceFile : (document?.annotationFile ?? document?.sourceFile)) ?? "the input"
+              (fromText ? document?.sourceFile : (document?.annotationFile ?? document?.sourceFile))
+              ?? "the input"
             let reference = RecordFieldReference(
               documentID: documentID, table: table.name,
-key: row.keyValues, column: column.name)
+              key: row.keyValues, column: column.name)
             problems.append(
               .error(
                 .xmlCharacterNotAllowed,
@@ -71,7 +72,8 @@ key: row.keyValues, column: column.name)
   }
 
   /// Writes the column elements of a row.
-  static func writeColumns(_ row: RecordRow, into writer: inout XMLWriter) throws(XMLWriter.InvalidCharacter) {
+  static func writeColumns(_ row: RecordRow, into writer: inout XMLWriter) throws(XMLWriter.InvalidCharacter)
+  {
     for column in row.table.columns where !row.table.impliedInXML.contains(column.name) {
       guard case .element(let name, let namespace, let language) = column.xml else { continue }
       let qualified = namespace == .dublinCore ? "dc:" + name : name
@@ -97,7 +99,8 @@ key: row.keyValues, column: column.name)
   static func document(_ records: RecordSet) throws(XMLWriter.InvalidCharacter) -> [UInt8] {
     var writer = XMLWriter()
     try writer.start(
-      "record", attributes: [("xmlns", namespace), ("xmlns:dc", dublinCoreNamespace), ("schemaVersion", schemaVersion)])
+      "record",
+      attributes: [("xmlns", namespace), ("xmlns:dc", dublinCoreNamespace), ("schemaVersion", schemaVersion)])
     for document in records.documents {
       try writer.start(RecordTable.documents.xmlElement)
       try writeColumns(document.row, into: &writer)

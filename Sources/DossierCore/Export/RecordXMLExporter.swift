@@ -23,7 +23,9 @@ public struct RecordXMLExporter: RecordExporter {
         bytes = try RecordXML.document(sorted.document(document.id))
       } catch {
         throw DiagnosticError(
-          .error(.xmlCharacterNotAllowed, "document '\(document.id)': U+\(RecordSetChecker.hex(error.scalar.value)) is not allowed in XML"))
+          .error(
+            .xmlCharacterNotAllowed,
+            "document '\(document.id)': U+\(RecordSetChecker.hex(error.scalar.value)) is not allowed in XML"))
       }
       try XMLSchemaExport.check(bytes, path: path, validator: validator)
       files.append(ExportFile(path: path, bytes: bytes))
@@ -35,7 +37,9 @@ public struct RecordXMLExporter: RecordExporter {
 /// Shared steps of the XML exporters.
 enum XMLSchemaExport {
   /// Compiles the validator of a schema of the bundle in `options` (`X003` when there is none).
-  static func validator(_ options: ExportOptions, schemaPath: String) throws(DiagnosticError) -> XMLSchemaValidator {
+  static func validator(_ options: ExportOptions, schemaPath: String) throws(DiagnosticError)
+    -> XMLSchemaValidator
+  {
     guard let bundle = options.schemas else {
       throw DiagnosticError(
         .error(
@@ -54,7 +58,8 @@ enum XMLSchemaExport {
         .xmlSchemaInvalid, "\(path) does not validate against \(validator.schemaPath): \(first.message)",
         at: SourceLocation(file: path, line: max(1, first.line), column: max(1, first.column)),
         notes: issues.dropFirst().map {
-          Diagnostic.Note($0.message, at: SourceLocation(file: path, line: max(1, $0.line), column: max(1, $0.column)))
+          Diagnostic.Note(
+            $0.message, at: SourceLocation(file: path, line: max(1, $0.line), column: max(1, $0.column)))
         }))
   }
 }

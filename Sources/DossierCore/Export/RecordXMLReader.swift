@@ -11,7 +11,9 @@ public enum RecordXMLReader {
   }
 
   /// Reads record XML files (one document each).
-  public static func read(_ files: [ExportFile], schemas: XMLSchemaBundle? = nil) throws(DiagnosticError) -> RecordSet {
+  public static func read(_ files: [ExportFile], schemas: XMLSchemaBundle? = nil) throws(DiagnosticError)
+    -> RecordSet
+  {
     let validator = try schemas.map { bundle throws(DiagnosticError) in
       try XMLSchemaValidator(bundle: bundle, schemaPath: XMLSchemaBundle.recordSchemaPath)
     }
@@ -22,11 +24,14 @@ public enum RecordXMLReader {
       let result: Result<RecordSet, Failure> = LibXML2.run(session) {
         guard let doc = LibXML2.parse(file.bytes, fileName: file.path, session: session) else {
           let issue = session.issues.first { $0.level >= 2 }
-          return .failure(Failure(message: issue?.message ?? "not well-formed XML", line: max(1, issue?.line ?? 1)))
+          return .failure(
+            Failure(message: issue?.message ?? "not well-formed XML", line: max(1, issue?.line ?? 1)))
         }
         defer { xmlFreeDoc(doc) }
         if let validator, let issue = validator.validate(document: doc, session: session).first {
-          return .failure(Failure(message: "not valid against the record schema: \(issue.message)", line: max(1, issue.line)))
+          return .failure(
+            Failure(
+              message: "not valid against the record schema: \(issue.message)", line: max(1, issue.line)))
         }
         do {
           return .success(try readDocument(doc))
@@ -58,7 +63,8 @@ public enum RecordXMLReader {
   private static func readDocument(_ doc: xmlDocPtr) throws -> RecordSet {
     guard let root = xmlDocGetRootElement(doc) else { throw Failure(message: "no root element", line: 1) }
     guard LibXML2.name(root) == "record", LibXML2.namespace(root) == RecordXML.namespace else {
-      throw Failure(message: "the root must be <record> in namespace \(RecordXML.namespace)", line: line(root))
+      throw Failure(
+        message: "the root must be <record> in namespace \(RecordXML.namespace)", line: line(root))
     }
     guard LibXML2.attribute(root, "schemaVersion") == RecordXML.schemaVersion else {
       throw Failure(message: "schemaVersion must be \"\(RecordXML.schemaVersion)\"", line: line(root))
@@ -77,7 +83,8 @@ public enum RecordXMLReader {
         if case .string(let id) = row["document_id"] { documentID = id }
         try append(row, to: &records, at: element)
       case RecordTable.sections.xmlElement:
-        let (row, children) = try readRow(element, table: .sections, implied: try implied(documentID, element))
+        let (row, children) = try readRow(
+          element, table: .sections, implied: try implied(documentID, element))
         try noChildren(children)
         try append(row, to: &records, at: element)
       case RecordTable.activities.xmlElement:
@@ -87,7 +94,8 @@ public enum RecordXMLReader {
         var childContext = context
         childContext["activity_id"] = row["activity_id"]
         for child in children {
-          guard let table = RecordXML.activityChildren.first(where: { $0.xmlElement == LibXML2.name(child) }) else {
+          guard let table = RecordXML.activityChildren.first(where: { $0.xmlElement == LibXML2.name(child) })
+          else {
             throw Failure(message: "unexpected element <\(LibXML2.name(child))>", line: line(child))
           }
           let (childRow, grandchildren) = try readRow(child, table: table, implied: childContext)
@@ -129,7 +137,8 @@ public enum RecordXMLReader {
       throw Failure(message: "<\(table.xmlElement)> must hold only elements", line: line(element))
     }
     if let attribute = LibXML2.attributeNames(element).first {
-      throw Failure(message: "unexpected attribute '\(attribute.1)' on <\(table.xmlElement)>", line: line(element))
+      throw Failure(
+        message: "unexpected attribute '\(attribute.1)' on <\(table.xmlElement)>", line: line(element))
     }
     var row = RecordRow(table: table)
     for name in table.impliedInXML { row[name] = implied[name] ?? .null }
@@ -176,7 +185,8 @@ public enum RecordXMLReader {
       case .string: row[column.name] = .string(text)
       case .integer:
         let digits = text.hasPrefix("-") ? text.dropFirst() : text[...]
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(text) else {
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(text)
+        else {
           throw Failure(message: "<\(name)> must hold an integer, not '\(text)'", line: line(child))
         }
         row[column.name] = .integer(value)
@@ -188,7 +198,9 @@ public enum RecordXMLReader {
       case .stringList:
         if case .list(let items) = row[column.name] { row[column.name] = .list(items + [text]) }
       }
-      if case .element(_, _, .column(let other)) = column.xml, table.column(other)?.xml == .languageOf(column.name) {
+      if case .element(_, _, .column(let other)) = column.xml,
+        table.column(other)?.xml == .languageOf(column.name)
+      {
         guard let language else {
           throw Failure(message: "<\(name)> needs an xml:lang attribute", line: line(child))
         }

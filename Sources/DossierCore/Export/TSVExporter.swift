@@ -32,7 +32,8 @@ public struct TSVExporter: RecordExporter {
       files.append(ExportFile(path: "\(format.directory)/\(table.name).tsv", text: text))
     }
     files.append(
-      ExportFile(path: "\(format.directory)/datapackage.json", bytes: try CanonicalJSON.pretty(Self.dataPackage)))
+      ExportFile(
+        path: "\(format.directory)/datapackage.json", bytes: try CanonicalJSON.pretty(Self.dataPackage)))
     return files
   }
 
@@ -102,7 +103,12 @@ public struct TSVExporter: RecordExporter {
       JSONObject([
         ("profile", .string("tabular-data-package")), ("name", .string("dossier-records")),
         ("title", .string("Dossier records")),
-        ("description", .string("Normalized records exported by Dossier. Cells use backslash escapes (\\\\ \\t \\n \\r) and \\N for null; see docs/exports.md.")),
+        (
+          "description",
+          .string(
+            "Normalized records exported by Dossier. Cells use backslash escapes (\\\\ \\t \\n \\r) and \\N for null; see docs/exports.md."
+          )
+        ),
         ("resources", .array(resources)),
       ]))
   }

@@ -31,7 +31,8 @@ public struct TSVLayout: Hashable, Sendable {
     let main = Table(
       name: table.name, recordTable: table, listColumn: nil,
       columns: table.scalarColumns.map {
-        Column(name: $0.name, kind: $0.kind, required: $0.required, format: $0.format, description: $0.description)
+        Column(
+          name: $0.name, kind: $0.kind, required: $0.required, format: $0.format, description: $0.description)
       },
       key: table.key, description: table.description)
     let lists = table.listColumns.compactMap { list -> Table? in

@@ -22,14 +22,16 @@ public enum TSVRecordReader {
         continue
       }
       guard text.hasSuffix("\n") else {
-        problems.append(JSONRecordReader.unreadable(file.path, line: 1, "the file does not end with a line feed"))
+        problems.append(
+          JSONRecordReader.unreadable(file.path, line: 1, "the file does not end with a line feed"))
         continue
       }
       let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
       let header = table.columns.map(\.name).joined(separator: "\t")
       guard let first = lines.first, first == header else {
         problems.append(
-          JSONRecordReader.unreadable(file.path, line: 1, "the header must be exactly: \(header.replacing("\t", with: " TAB "))"))
+          JSONRecordReader.unreadable(
+            file.path, line: 1, "the header must be exactly: \(header.replacing("\t", with: " TAB "))"))
         continue
       }
       for (offset, line) in lines.dropFirst().enumerated() {
@@ -58,7 +60,8 @@ public enum TSVRecordReader {
         if failed { continue }
         if let list = table.listColumn, let valueColumn = list.listTable?.valueColumn {
           let parent = table.recordTable.key.map { keyText(values[$0] ?? .null) }.joined(separator: "\t")
-          guard case .integer(let ordinal) = values["ordinal"] ?? .null, case .string(let item) = values[valueColumn] ?? .null
+          guard case .integer(let ordinal) = values["ordinal"] ?? .null,
+            case .string(let item) = values[valueColumn] ?? .null
           else { continue }
           listItems[table.name, default: [:]][parent, default: []].append((ordinal, item))
         } else {
@@ -89,14 +92,16 @@ public enum TSVRecordReader {
           try records.append(row)
         } catch {
           problems.append(
-            JSONRecordReader.unreadable(tablesRead[table.name] ?? table.name, line: 1, "\(row.label): \(error)"))
+            JSONRecordReader.unreadable(
+              tablesRead[table.name] ?? table.name, line: 1, "\(row.label): \(error)"))
         }
       }
     }
     for (listTable, orphans) in listItems.sorted(by: { $0.key < $1.key }) where !orphans.isEmpty {
       problems.append(
         JSONRecordReader.unreadable(
-          tablesRead[listTable] ?? listTable, line: 1, "\(orphans.count) list row group(s) have no parent row"))
+          tablesRead[listTable] ?? listTable, line: 1, "\(orphans.count) list row group(s) have no parent row"
+        ))
     }
     if !problems.isEmpty { throw DiagnosticError(problems) }
     return records.sorted()

@@ -8,7 +8,8 @@ extension DocumentRecord: TableRecord {
         "document_id": .string(id), "kind": .string(kind), "title": .string(title),
         "title_language": .string(titleLanguage), "publisher": RecordRow.optional(publisher),
         "editor": RecordRow.optional(editor), "published": RecordRow.optional(published),
-        "published_raw": RecordRow.optional(publishedRaw), "timezone_basis": RecordRow.optional(timezoneBasis),
+        "published_raw": RecordRow.optional(publishedRaw),
+        "timezone_basis": RecordRow.optional(timezoneBasis),
         "languages": .list(languages), "source_file": .string(sourceFile),
         "annotation_file": RecordRow.optional(annotationFile), "source_sha256": .string(sourceSHA256),
         "annotation_sha256": RecordRow.optional(annotationSHA256),
@@ -20,9 +21,11 @@ extension DocumentRecord: TableRecord {
       id: try row.string("document_id"), kind: try row.string("kind"), title: try row.string("title"),
       titleLanguage: try row.string("title_language"), publisher: try row.optionalString("publisher"),
       editor: try row.optionalString("editor"), published: try row.optionalString("published"),
-      publishedRaw: try row.optionalString("published_raw"), timezoneBasis: try row.optionalString("timezone_basis"),
+      publishedRaw: try row.optionalString("published_raw"),
+      timezoneBasis: try row.optionalString("timezone_basis"),
       languages: try row.list("languages"), sourceFile: try row.string("source_file"),
-      annotationFile: try row.optionalString("annotation_file"), sourceSHA256: try row.string("source_sha256"),
+      annotationFile: try row.optionalString("annotation_file"),
+      sourceSHA256: try row.string("source_sha256"),
       annotationSHA256: try row.optionalString("annotation_sha256"))
   }
 }
@@ -35,7 +38,8 @@ extension SectionRecord: TableRecord {
       table: .sections,
       cells: [
         "document_id": .string(documentID), "section_id": .string(id), "ordinal": .integer(ordinal),
-        "parent_id": RecordRow.optional(parentID), "kind": .string(kind), "number": RecordRow.optional(number),
+        "parent_id": RecordRow.optional(parentID), "kind": .string(kind),
+        "number": RecordRow.optional(number),
         "heading": RecordRow.optional(heading), "language": .string(language), "start": .integer(start),
         "end": .integer(end), "start_line": .integer(startLine), "end_line": .integer(endLine),
       ])
@@ -78,7 +82,8 @@ extension ActivityRecord: TableRecord {
         throw RecordRowError(column: "date_basis", expected: "a string when date_edtf is set")
       }
       date = DateValue(
-        edtf: edtf, earliest: try row.optionalString("date_earliest"), latest: try row.optionalString("date_latest"),
+        edtf: edtf, earliest: try row.optionalString("date_earliest"),
+        latest: try row.optionalString("date_latest"),
         basis: basis, raw: try row.optionalString("date_raw"))
     } else {
       for column in ["date_earliest", "date_latest", "date_basis", "date_raw"] where row[column] != .null {
@@ -92,7 +97,8 @@ extension ActivityRecord: TableRecord {
         ndu: try row.optionalString("crosswalk_ndu"), cameo: try row.optionalString("crosswalk_cameo"),
         plover: try row.optionalString("crosswalk_plover")),
       areas: try row.list("areas"), name: try row.optionalString("name"), date: date,
-      locationISO3: try row.optionalString("location_iso3"), locationText: try row.optionalString("location_text"),
+      locationISO3: try row.optionalString("location_iso3"),
+      locationText: try row.optionalString("location_text"),
       assertion: try row.string("assertion"))
   }
 }
@@ -106,7 +112,8 @@ extension ParticipantRecord: TableRecord {
       cells: [
         "document_id": .string(documentID), "activity_id": .string(activityID), "ordinal": .integer(ordinal),
         "role": .string(role), "country_iso3": RecordRow.optional(countryISO3),
-        "country_name_en": RecordRow.optional(countryNameEn), "country_name_zh": RecordRow.optional(countryNameZh),
+        "country_name_en": RecordRow.optional(countryNameEn),
+        "country_name_zh": RecordRow.optional(countryNameZh),
         "organization": RecordRow.optional(organization), "sector": RecordRow.optional(sector),
         "set_id": RecordRow.optional(setID), "implicit": .boolean(implicit), "raw": RecordRow.optional(raw),
       ])
@@ -116,8 +123,10 @@ extension ParticipantRecord: TableRecord {
     self.init(
       documentID: try row.string("document_id"), activityID: try row.string("activity_id"),
       ordinal: try row.integer("ordinal"), role: try row.string("role"),
-      countryISO3: try row.optionalString("country_iso3"), countryNameEn: try row.optionalString("country_name_en"),
-      countryNameZh: try row.optionalString("country_name_zh"), organization: try row.optionalString("organization"),
+      countryISO3: try row.optionalString("country_iso3"),
+      countryNameEn: try row.optionalString("country_name_en"),
+      countryNameZh: try row.optionalString("country_name_zh"),
+      organization: try row.optionalString("organization"),
       sector: try row.optionalString("sector"), setID: try row.optionalString("set_id"),
       implicit: try row.boolean("implicit"), raw: try row.optionalString("raw"))
   }
@@ -131,7 +140,8 @@ extension ParticipantSet: TableRecord {
       table: .participantSets,
       cells: [
         "document_id": .string(documentID), "activity_id": .string(activityID), "set_id": .string(id),
-        "role": .string(role), "member_kind": .string(memberKind), "completeness": .string(completeness.rawValue),
+        "role": .string(role), "member_kind": .string(memberKind),
+        "completeness": .string(completeness.rawValue),
         "open_ended_text": RecordRow.optional(openEndedText),
       ])
   }
@@ -154,15 +164,18 @@ extension QuantityRecord: TableRecord {
       cells: [
         "document_id": .string(documentID), "activity_id": .string(activityID), "ordinal": .integer(ordinal),
         "set_id": RecordRow.optional(setID), "unit": .string(unit), "qualifier": .string(qualifier.rawValue),
-        "value": RecordRow.optional(value), "lower": RecordRow.optional(lower), "upper": RecordRow.optional(upper),
-        "raw": RecordRow.optional(raw), "derived": .boolean(derived), "evidence_id": RecordRow.optional(evidenceID),
+        "value": RecordRow.optional(value), "lower": RecordRow.optional(lower),
+        "upper": RecordRow.optional(upper),
+        "raw": RecordRow.optional(raw), "derived": .boolean(derived),
+        "evidence_id": RecordRow.optional(evidenceID),
       ])
   }
 
   public init(row: RecordRow) throws(RecordRowError) {
     self.init(
       documentID: try row.string("document_id"), activityID: try row.string("activity_id"),
-      ordinal: try row.integer("ordinal"), setID: try row.optionalString("set_id"), unit: try row.string("unit"),
+      ordinal: try row.integer("ordinal"), setID: try row.optionalString("set_id"),
+      unit: try row.string("unit"),
       qualifier: try row.enumeration("qualifier", Qualifier.self), value: try row.optionalInteger("value"),
       lower: try row.optionalInteger("lower"), upper: try row.optionalInteger("upper"),
       raw: try row.optionalString("raw"), derived: try row.boolean("derived"),
@@ -187,7 +200,8 @@ extension EvidenceRecord: TableRecord {
   public init(row: RecordRow) throws(RecordRowError) {
     self.init(
       documentID: try row.string("document_id"), activityID: try row.string("activity_id"),
-      id: try row.string("evidence_id"), ordinal: try row.integer("ordinal"), sectionID: try row.string("section_id"),
+      id: try row.string("evidence_id"), ordinal: try row.integer("ordinal"),
+      sectionID: try row.string("section_id"),
       quote: try row.string("quote"), start: try row.integer("start"), end: try row.integer("end"),
       startLine: try row.integer("start_line"), endLine: try row.integer("end_line"))
   }

@@ -12,7 +12,8 @@ public struct XMLSchemaBundle: Hashable, Sendable {
   public static let catalogPath = "catalog.xml"
   /// Every file validation needs, relative to the `Schemas/` folder.
   public static let requiredPaths = [
-    catalogPath, recordSchemaPath, dublinCoreSchemaPath, "xml/vendor/simpledc20021212.xsd", "xml/vendor/xml.xsd",
+    catalogPath, recordSchemaPath, dublinCoreSchemaPath, "xml/vendor/simpledc20021212.xsd",
+    "xml/vendor/xml.xsd",
   ]
 
   /// File contents by path relative to the `Schemas/` folder (`/` separators).

@@ -34,7 +34,8 @@ public final class XMLSchemaValidator: @unchecked Sendable {
       ? LibXML2.run(session) { () -> xmlSchemaPtr? in
         // Map the catalog's remote locations to bundle files.
         let catalogBytes = bundle.files[XMLSchemaBundle.catalogPath] ?? []
-        guard let catalog = LibXML2.parse(catalogBytes, fileName: XMLSchemaBundle.catalogPath, session: session),
+        guard
+          let catalog = LibXML2.parse(catalogBytes, fileName: XMLSchemaBundle.catalogPath, session: session),
           let root = xmlDocGetRootElement(catalog)
         else {
           problems.append("'\(XMLSchemaBundle.catalogPath)' is not well-formed XML")
@@ -44,7 +45,8 @@ public final class XMLSchemaValidator: @unchecked Sendable {
         for entry in LibXML2.elements(of: root) {
           let kind = LibXML2.name(entry)
           let remote = kind == "uri" ? LibXML2.attribute(entry, "name") : LibXML2.attribute(entry, "systemId")
-          guard kind == "uri" || kind == "system", let remote, let target = LibXML2.attribute(entry, "uri") else {
+          guard kind == "uri" || kind == "system", let remote, let target = LibXML2.attribute(entry, "uri")
+          else {
             continue
           }
           guard let bytes = bundle.files[target] else {
@@ -64,7 +66,9 @@ public final class XMLSchemaValidator: @unchecked Sendable {
         return xmlSchemaParse(parser)
       } : nil
     problems += session.issues.filter { $0.level >= 2 }.map { issue in
-      let file = issue.file.hasPrefix(LibXML2.bundleBase) ? String(issue.file.dropFirst(LibXML2.bundleBase.count)) : issue.file
+      let file =
+        issue.file.hasPrefix(LibXML2.bundleBase)
+        ? String(issue.file.dropFirst(LibXML2.bundleBase.count)) : issue.file
       return "\(file):\(issue.line): \(issue.message)"
     }
     guard let compiled, problems.isEmpty else {
@@ -100,7 +104,8 @@ public final class XMLSchemaValidator: @unchecked Sendable {
       return [Issue(line: 0, column: 0, message: "cannot create a validation context")]
     }
     defer { xmlSchemaFreeValidCtxt(context) }
-    xmlSchemaSetValidStructuredErrors(context, dossierStructuredError, Unmanaged.passUnretained(session).toOpaque())
+    xmlSchemaSetValidStructuredErrors(
+      context, dossierStructuredError, Unmanaged.passUnretained(session).toOpaque())
     let result = xmlSchemaValidateDoc(context, document)
     var issues = Self.issues(session)
     if result != 0 && issues.isEmpty {
@@ -110,6 +115,8 @@ public final class XMLSchemaValidator: @unchecked Sendable {
   }
 
   private static func issues(_ session: LibXML2.Session) -> [Issue] {
-    session.issues.filter { $0.level >= 2 }.map { Issue(line: $0.line, column: $0.column, message: $0.message) }
+    session.issues.filter { $0.level >= 2 }.map {
+      Issue(line: $0.line, column: $0.column, message: $0.message)
+    }
   }
 }

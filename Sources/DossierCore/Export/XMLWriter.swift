@@ -45,7 +45,9 @@ struct XMLWriter {
   }
 
   /// Writes `<name attributes>text</name>` on one line.
-  mutating func leaf(_ name: String, attributes: [(String, String)] = [], text: String) throws(InvalidCharacter) {
+  mutating func leaf(_ name: String, attributes: [(String, String)] = [], text: String)
+    throws(InvalidCharacter)
+  {
     if let bad = Self.firstInvalidCharacter(in: text) { throw bad }
     indent()
     append("<" + name)

@@ -33,7 +33,9 @@ public struct ActivityRecord: Hashable, Sendable, Codable {
     /// The date expression as written in the text, if any.
     public var raw: String?
 
-    public init(edtf: String, earliest: String? = nil, latest: String? = nil, basis: String, raw: String? = nil) {
+    public init(
+      edtf: String, earliest: String? = nil, latest: String? = nil, basis: String, raw: String? = nil
+    ) {
       self.edtf = edtf
       self.earliest = earliest
       self.latest = latest
