@@ -61,3 +61,39 @@ import Testing
     #expect(ids == ["X001", "X002", "X003", "X004", "X005", "X006", "X007", "X008"])
   }
 }
+
+@Suite struct ExportDocsTests {
+  private let begin = "<!-- BEGIN generated column reference: do not edit, see ExportDocsTests -->\n"
+  private let end = "<!-- END generated column reference -->"
+
+  @Test func exportsDocHasTheGeneratedColumnReference() throws {
+    let url = RepositoryPaths.root.appendingPathComponent("docs/exports.md")
+    var text = try String(contentsOf: url, encoding: .utf8)
+    let start = try #require(text.range(of: begin))
+    let stop = try #require(text.range(of: end))
+    let current = String(text[start.upperBound..<stop.lowerBound])
+    if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {
+      text.replaceSubrange(start.upperBound..<stop.lowerBound, with: RecordSchemas.columnReference)
+      try text.write(to: url, atomically: true, encoding: .utf8)
+      return
+    }
+    #expect(
+      current == RecordSchemas.columnReference,
+      "docs/exports.md is stale (UPDATE_GOLDENS=1):\n\(Golden.lineDiff(expected: current, actual: RecordSchemas.columnReference))"
+    )
+  }
+
+  @Test func exportsDocGivesTheExactValidationAndReaderCommands() throws {
+    let text = try String(
+      contentsOf: RepositoryPaths.root.appendingPathComponent("docs/exports.md"), encoding: .utf8)
+    for snippet in [
+      "XML_CATALOG_FILES=Schemas/catalog.xml xmllint --nonet --noout --schema Schemas/xml/dossier-record.xsd",
+      "XML_CATALOG_FILES=Schemas/catalog.xml xmllint --nonet --noout --schema Schemas/xml/vendor/oai_dc.xsd",
+      "quoting=csv.QUOTE_NONE", "keep_default_na=False", "na_values=[\"\\\\N\"]", "quote = \"\"",
+      "na = \"\\\\N\"",
+      "FORMAT text", "NULL '\\N'",
+    ] {
+      #expect(text.contains(snippet), "docs/exports.md lacks: \(snippet)")
+    }
+  }
+}
