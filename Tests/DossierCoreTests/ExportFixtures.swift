@@ -100,7 +100,7 @@ enum ExportFixtures {
         countryNameEn: "Russian Federation", countryNameZh: "俄罗斯", sector: "MIL", raw: "The Russian military"),
       ParticipantRecord(
         documentID: bilingual, activityID: "def-areas", ordinal: 1, role: "organizer", organization: tricky,
-        raw: "e\u{301}te\u{301} \u{2028} \u{7F} ''"),
+        raw: "\u{301}e\u{301}te\u{301} \u{2028} \u{7F} ''"),
     ]
     records.participantSets = [
       ParticipantSet(

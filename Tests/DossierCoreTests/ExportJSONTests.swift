@@ -37,7 +37,8 @@ import Testing
     #expect(try JSONLinesExporter().export(back) == files)
     // Spot-check exact strings, byte for byte (Swift's == on strings ignores normalization).
     let organizer = try #require(back.participants.first { $0.activityID == "def-areas" })
-    #expect(Array(organizer.raw?.utf8 ?? "".utf8) == Array("e\u{301}te\u{301} \u{2028} \u{7F} ''".utf8))
+    #expect(
+      Array(organizer.raw?.utf8 ?? "".utf8) == Array("\u{301}e\u{301}te\u{301} \u{2028} \u{7F} ''".utf8))
     #expect(back.participants.contains { $0.raw == "NA" && $0.countryISO3 == "NAM" })
   }
 

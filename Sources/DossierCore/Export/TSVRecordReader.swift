@@ -26,7 +26,9 @@ public enum TSVRecordReader {
           JSONRecordReader.unreadable(file.path, line: 1, "the file does not end with a line feed"))
         continue
       }
-      let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+      // Split on scalars, not Characters, so no grapheme cluster can hide a TAB or LF.
+      let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        .map(Substring.init)
       let header = table.columns.map(\.name).joined(separator: "\t")
       guard let first = lines.first, first == header else {
         problems.append(
@@ -36,7 +38,8 @@ public enum TSVRecordReader {
       }
       for (offset, line) in lines.dropFirst().enumerated() {
         let lineNumber = offset + 2
-        let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
+        let cells = line.unicodeScalars.split(separator: "\t", omittingEmptySubsequences: false).map(
+          Substring.init)
         guard cells.count == table.columns.count else {
           problems.append(
             JSONRecordReader.unreadable(
