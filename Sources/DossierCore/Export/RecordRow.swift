@@ -1,12 +1,3 @@
-/// One cell of a record table.
-public enum FieldValue: Hashable, Sendable {
-  case null
-  case string(String)
-  case integer(Int)
-  case boolean(Bool)
-  case list([String])
-}
-
 /// One row of a record table: cells by column name. The bridge between typed records and the
 /// table-driven writers and readers.
 public struct RecordRow: Hashable, Sendable {
@@ -95,21 +86,4 @@ public struct RecordRow: Hashable, Sendable {
 
   static func optional(_ value: String?) -> FieldValue { value.map(FieldValue.string) ?? .null }
   static func optional(_ value: Int?) -> FieldValue { value.map(FieldValue.integer) ?? .null }
-}
-
-/// A cell that does not hold what its column requires.
-public struct RecordRowError: Error, Hashable, Sendable, CustomStringConvertible {
-  public var column: String
-  public var expected: String
-  public var description: String { "column '\(column)' must hold \(expected)" }
-}
-
-/// A record type stored as one row of a `RecordTable`.
-public protocol TableRecord: Sendable {
-  /// The table holding records of this type.
-  static var table: RecordTable { get }
-  /// The record as a row.
-  var row: RecordRow { get }
-  /// Rebuilds a record from a row; throws when a cell has the wrong kind.
-  init(row: RecordRow) throws(RecordRowError)
 }

@@ -1,0 +1,19 @@
+/// Settings shared by the exporters.
+public struct ExportOptions: Sendable {
+  /// The XSDs and catalog the XML exporters validate against; required for `xml` and `oai_dc`.
+  public var schemas: XMLSchemaBundle?
+  /// Maps a record column back to where its value was written (e.g. the annotation's line and column),
+  /// so a bad value is reported at its source. Without it, diagnostics name the file only.
+  public var locator: (@Sendable (RecordFieldReference) -> SourceLocation?)?
+  /// `Bag-Software-Agent` of the BagIt bag.
+  public var softwareAgent: String
+
+  public init(
+    schemas: XMLSchemaBundle? = nil, locator: (@Sendable (RecordFieldReference) -> SourceLocation?)? = nil,
+    softwareAgent: String = "dossier"
+  ) {
+    self.schemas = schemas
+    self.locator = locator
+    self.softwareAgent = softwareAgent
+  }
+}
