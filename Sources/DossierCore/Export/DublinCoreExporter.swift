@@ -23,12 +23,13 @@ public struct DublinCoreExporter: RecordExporter {
     if !problems.isEmpty { throw DiagnosticError(problems) }
     let validator = try XMLSchemaExport.validator(options, schemaPath: XMLSchemaBundle.dublinCoreSchemaPath)
     let sorted = records.sorted()
+    let parts = sorted.partitionedByDocument()
     var files: [ExportFile] = []
     for document in sorted.documents {
       let path = "\(format.directory)/\(document.id).xml"
       let bytes: [UInt8]
       do throws(XMLWriter.InvalidCharacter) {
-        bytes = try Self.record(sorted.document(document.id), document: document)
+        bytes = try Self.record(parts[document.id] ?? RecordSet(), document: document)
       } catch {
         throw DiagnosticError(
           .error(

@@ -14,8 +14,9 @@ public struct JSONExporter: RecordExporter {
   public func export(_ records: RecordSet) throws -> [ExportFile] {
     try RecordSetChecker.check(records, options: options)
     let sorted = records.sorted()
+    let parts = sorted.partitionedByDocument()
     return try sorted.documents.map { document in
-      let value = Self.documentValue(sorted.document(document.id))
+      let value = Self.documentValue(parts[document.id] ?? RecordSet())
       let bytes: [UInt8]
       do throws(CanonicalJSON.UnrepresentableNumber) {
         bytes = try CanonicalJSON.pretty(value)

@@ -15,12 +15,13 @@ public struct RecordXMLExporter: RecordExporter {
     if !problems.isEmpty { throw DiagnosticError(problems) }
     let validator = try XMLSchemaExport.validator(options, schemaPath: XMLSchemaBundle.recordSchemaPath)
     let sorted = records.sorted()
+    let parts = sorted.partitionedByDocument()
     var files: [ExportFile] = []
     for document in sorted.documents {
       let path = "\(format.directory)/\(document.id).xml"
       let bytes: [UInt8]
       do throws(XMLWriter.InvalidCharacter) {
-        bytes = try RecordXML.document(sorted.document(document.id))
+        bytes = try RecordXML.document(parts[document.id] ?? RecordSet())
       } catch {
         throw DiagnosticError(
           .error(

@@ -99,6 +99,6 @@ struct XMLWriter {
   private mutating func append(_ text: String) { bytes += Array(text.utf8) }
 
   private mutating func appendScalar(_ scalar: Unicode.Scalar) {
-    bytes += Array(String(Character(scalar)).utf8)
+    if let encoded = UTF8.encode(scalar) { bytes.append(contentsOf: encoded) }
   }
 }

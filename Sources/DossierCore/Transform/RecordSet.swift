@@ -62,6 +62,21 @@ public struct RecordSet: Hashable, Sendable, Codable {
     )
   }
 
+  /// The records split by document id, in one pass (each part keeps the set's order).
+  public func partitionedByDocument() -> [String: RecordSet] {
+    var parts: [String: RecordSet] = [:]
+    for record in documents { parts[record.id, default: RecordSet()].documents.append(record) }
+    for record in sections { parts[record.documentID, default: RecordSet()].sections.append(record) }
+    for record in activities { parts[record.documentID, default: RecordSet()].activities.append(record) }
+    for record in participants { parts[record.documentID, default: RecordSet()].participants.append(record) }
+    for record in participantSets {
+      parts[record.documentID, default: RecordSet()].participantSets.append(record)
+    }
+    for record in quantities { parts[record.documentID, default: RecordSet()].quantities.append(record) }
+    for record in evidence { parts[record.documentID, default: RecordSet()].evidence.append(record) }
+    return parts
+  }
+
   /// The explicitly listed members of a participant set.
   public func members(of set: ParticipantSet) -> [ParticipantRecord] {
     participants.filter { $0.setID == set.id && $0.activityID == set.activityID }
