@@ -189,3 +189,19 @@ import Testing
     }
   }
 }
+
+@Suite struct ExportLocatorTests {
+  @Test func locatorFallsBackToTheRecordLocation() {
+    let record = RecordFieldReference(documentID: "d", table: "activities", key: ["d", "a1"], column: "")
+    let field = RecordFieldReference(documentID: "d", table: "activities", key: ["d", "a1"], column: "name")
+    let fieldLocation = SourceLocation(file: "Input/d.yaml", line: 9, column: 11)
+    let recordLocation = SourceLocation(file: "Input/d.yaml", line: 7, column: 5)
+    let locate = ExportOptions.locator(from: [field: fieldLocation, record: recordLocation])
+    #expect(locate(field) == fieldLocation)
+    var other = field
+    other.column = "type"
+    #expect(locate(other) == recordLocation)
+    other.key = ["d", "a2"]
+    #expect(locate(other) == nil)
+  }
+}

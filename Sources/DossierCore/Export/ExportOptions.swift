@@ -16,4 +16,18 @@ public struct ExportOptions: Sendable {
     self.locator = locator
     self.softwareAgent = softwareAgent
   }
+
+  /// A locator backed by a table of known locations, e.g. built by the transform from the annotation's
+  /// JSON-pointer → line:column map. A reference is looked up exactly, then with an empty `column`
+  /// (the location of the whole record).
+  public static func locator(
+    from locations: [RecordFieldReference: SourceLocation]
+  ) -> @Sendable (RecordFieldReference) -> SourceLocation? {
+    { reference in
+      if let exact = locations[reference] { return exact }
+      var record = reference
+      record.column = ""
+      return locations[record]
+    }
+  }
 }
