@@ -10,7 +10,8 @@ let package = Package(
     .executable(name: "dossier", targets: ["dossier"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     .systemLibrary(
@@ -26,7 +27,10 @@ let package = Package(
     .target(name: "JSONSchema"),
     .target(
       name: "DossierCore",
-      dependencies: ["CLibYAML", "CLibXML2", "JSONSchema"]
+      dependencies: [
+        "CLibYAML", "CLibXML2", "JSONSchema",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     .executableTarget(
       name: "dossier",

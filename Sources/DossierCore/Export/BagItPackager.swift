@@ -1,0 +1,79 @@
+import Crypto
+
+/// Packs payload files into a BagIt 1.0 bag (RFC 8493), reproducibly:
+///
+/// - `bagit.txt`: `BagIt-Version: 1.0` and `Tag-File-Character-Encoding: UTF-8`;
+/// - `bag-info.txt`: `Bag-Software-Agent` and `Payload-Oxum` (`<octets>.<files>`), no wall-clock date;
+/// - `manifest-sha256.txt`: `<sha256>  data/<path>` for every payload file, sorted by path;
+/// - `tagmanifest-sha256.txt`: the same for `bagit.txt`, `bag-info.txt` and `manifest-sha256.txt`;
+/// - payload under `data/`.
+///
+/// Manifest paths percent-encode `%`, CR and LF as RFC 8493 requires. Lines end with LF.
+public struct BagItPackager: Sendable {
+  /// Value of `Bag-Software-Agent`.
+  public var softwareAgent: String
+
+  public init(softwareAgent: String = "dossier") {
+    self.softwareAgent = softwareAgent
+  }
+
+  /// Lowercase hex SHA-256 of bytes.
+  public static func sha256Hex(_ bytes: [UInt8]) -> String {
+    SHA256.hash(data: bytes).map { byte in
+      let digits = String(byte, radix: 16)
+      return digits.count == 1 ? "0" + digits : digits
+    }.joined()
+  }
+
+  /// Encodes a path for a manifest line.
+  public static func manifestPath(_ path: String) -> String {
+    var out = ""
+    for scalar in path.unicodeScalars {
+      switch scalar {
+      case "%": out += "%25"
+      case "\r": out += "%0D"
+      case "\n": out += "%0A"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// The bag's files (tag files and `data/…` payload), sorted by path.
+  public func bag(_ payload: [ExportFile]) throws(DiagnosticError) -> [ExportFile] {
+    var problems: [Diagnostic] = []
+    var seen: Set<String> = []
+    for file in payload {
+      let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
+      if file.path.isEmpty || file.path.hasPrefix("/") || file.path.contains("\\")
+        || parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
+      {
+        problems.append(.error(.unsafeExportPath, "payload path '\(file.path)' is not a plain relative path"))
+      }
+      if !seen.insert(file.path).inserted {
+        problems.append(.error(.inconsistentRecords, "two payload files have the path '\(file.path)'"))
+      }
+    }
+    if !problems.isEmpty { throw DiagnosticError(problems) }
+
+    let data = payload.map { ExportFile(path: "data/" + $0.path, bytes: $0.bytes) }
+      .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    let octets = data.reduce(0) { $0 + $1.bytes.count }
+    let bagit = ExportFile(
+      path: "bagit.txt", text: "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
+    let info = ExportFile(
+      path: "bag-info.txt",
+      text: "Bag-Software-Agent: \(softwareAgent)\nPayload-Oxum: \(octets).\(data.count)\n")
+    let manifest = ExportFile(path: "manifest-sha256.txt", text: Self.manifest(data))
+    let tagManifest = ExportFile(
+      path: "tagmanifest-sha256.txt", text: Self.manifest([bagit, info, manifest]))
+    return ([bagit, info, manifest, tagManifest] + data).sorted {
+      $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
+    }
+  }
+
+  static func manifest(_ files: [ExportFile]) -> String {
+    files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+      .map { "\(sha256Hex($0.bytes))  \(manifestPath($0.path))\n" }.joined()
+  }
+}

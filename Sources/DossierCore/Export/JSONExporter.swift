@@ -1,0 +1,57 @@
+import JSONSchema
+
+/// Writes one pretty, key-sorted JSON file per document (`json/<document>.json`) holding the document
+/// and all its records, table by table (the same objects as the JSON Lines rows).
+public struct JSONExporter: RecordExporter {
+  /// The `schema` member of every per-document file: the `$id` of `Schemas/records.schema.json`.
+  public static let schemaID = "urn:dossier:schema:records:1"
+
+  public let options: ExportOptions
+  public var format: ExportFormat { .json }
+
+  public init(options: ExportOptions = ExportOptions()) { self.options = options }
+
+  public func export(_ records: RecordSet) throws -> [ExportFile] {
+    try RecordSetChecker.check(records, options: options)
+    let sorted = records.sorted()
+    let parts = sorted.partitionedByDocument()
+    return try sorted.documents.map { document in
+      let value = Self.documentValue(parts[document.id] ?? RecordSet())
+      let bytes: [UInt8]
+      do throws(CanonicalJSON.UnrepresentableNumber) {
+        bytes = try CanonicalJSON.pretty(value)
+      } catch {
+        throw DiagnosticError(
+          .error(
+            .integerOutOfRange,
+            "document '\(document.id)': the number \(error.number) is not an exact integer"))
+      }
+      return ExportFile(path: "\(format.directory)/\(document.id).json", bytes: bytes)
+    }
+  }
+
+  /// The JSON value of one document's records: `{"schema", "document", "sections", …}`.
+  static func documentValue(_ records: RecordSet) -> JSONValue {
+    var object = JSONObject()
+    object["schema"] = .string(schemaID)
+    for table in RecordTable.all {
+      let rows = records.rows(of: table).map(\.jsonValue)
+      if table.name == RecordTable.documents.name {
+        object["document"] = rows.first ?? .null
+      } else {
+        object[table.name] = .array(rows)
+      }
+    }
+    return .object(object)
+  }
+
+  /// Canonical bytes of one row, mapping an unrepresentable number to `X008`.
+  static func canonicalBytes(_ value: JSONValue, label: String) throws(DiagnosticError) -> [UInt8] {
+    do {
+      return try CanonicalJSON.canonical(value)
+    } catch {
+      throw DiagnosticError(
+        .error(.integerOutOfRange, "\(label): the number \(error.number) is not an exact integer"))
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import JSONSchema
+
+extension RecordRow {
+  /// The row as a JSON object with every column (null cells as `null`, lists as arrays).
+  public var jsonValue: JSONValue {
+    var object = JSONObject()
+    for column in table.columns {
+      switch self[column.name] {
+      case .null: object[column.name] = .null
+      case .string(let s): object[column.name] = .string(s)
+      case .integer(let i): object[column.name] = .integer(i)
+      case .boolean(let b): object[column.name] = .bool(b)
+      case .list(let l): object[column.name] = .array(l.map(JSONValue.string))
+      }
+    }
+    return .object(object)
+  }
+
+  /// Reads a row from a JSON object holding exactly the table's columns.
+  public init(table: RecordTable, json: JSONValue) throws(RecordRowError) {
+    guard case .object(let object) = json else {
+      throw RecordRowError(column: "(row)", expected: "a JSON object")
+    }
+    self.init(table: table)
+    for key in object.keys where table.column(key) == nil {
+      throw RecordRowError(column: key, expected: "nothing: the table has no such column")
+    }
+    for column in table.columns {
+      guard let value = object[column.name] else {
+        throw RecordRowError(column: column.name, expected: "a value (the key is missing)")
+      }
+      switch (column.kind, value) {
+      case (_, .null): self[column.name] = .null
+      case (.string, .string(let s)): self[column.name] = .string(s)
+      case (.integer, .number(let n)):
+        guard let i = n.intValue, n.isInteger else {
+          throw RecordRowError(column: column.name, expected: "an integer")
+        }
+        self[column.name] = .integer(i)
+      case (.boolean, .bool(let b)): self[column.name] = .boolean(b)
+      case (.stringList, .array(let items)):
+        var strings: [String] = []
+        for item in items {
+          guard case .string(let s) = item else {
+            throw RecordRowError(column: column.name, expected: "an array of strings")
+          }
+          strings.append(s)
+        }
+        self[column.name] = .list(strings)
+      default:
+        throw RecordRowError(column: column.name, expected: "a \(column.kind.rawValue) value")
+      }
+    }
+  }
+}

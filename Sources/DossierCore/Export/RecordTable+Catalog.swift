@@ -1,0 +1,248 @@
+extension RecordTable {
+  /// Every record table, in file order.
+  public static let all: [RecordTable] = [
+    documents, sections, activities, participants, participantSets, quantities, evidence,
+  ]
+
+  /// Finds a table by name.
+  public static func named(_ name: String) -> RecordTable? { all.first { $0.name == name } }
+
+  /// One row per source document.
+  public static let documents = RecordTable(
+    name: "documents", xmlElement: "document",
+    description: "One row per source document: identity, bibliographic header and SHA-256 fixity.",
+    columns: [
+      RecordColumn(
+        "document_id", .string, required: true, xml: .element("identifier", namespace: .dublinCore),
+        "Document id: the file stem of Input/NAME.txt."),
+      RecordColumn(
+        "kind", .string, required: true, xml: .element("kind"), "Document kind (news_article, definition)."),
+      RecordColumn(
+        "title", .string, required: true,
+        xml: .element("title", namespace: .dublinCore, language: .column("title_language")),
+        "Title as printed (first non-blank line)."),
+      RecordColumn(
+        "title_language", .string, required: true, format: .language, xml: .languageOf("title"),
+        "BCP 47 tag of the title."),
+      RecordColumn(
+        "publisher", .string, required: false, xml: .element("publisher", namespace: .dublinCore),
+        "Publisher named in the byline."),
+      RecordColumn(
+        "editor", .string, required: false, xml: .element("contributor", namespace: .dublinCore),
+        "Editor named in the byline."),
+      RecordColumn(
+        "published", .string, required: false, format: .dateTime,
+        xml: .element("date", namespace: .dublinCore),
+        "Publication time, ISO 8601 with offset."),
+      RecordColumn(
+        "published_raw", .string, required: false, xml: .element("publishedRaw"),
+        "Publication time exactly as printed."),
+      RecordColumn(
+        "timezone_basis", .string, required: false,
+        format: .enumeration(["explicit", "assumed_source_default"]), xml: .element("timezoneBasis"),
+        "How the offset of published was obtained."),
+      RecordColumn(
+        "languages", .stringList, required: true, format: .language,
+        xml: .element("language", namespace: .dublinCore), listTable: ("document_languages", "language"),
+        "BCP 47 tags of the languages present, in order of first appearance."),
+      RecordColumn(
+        "source_file", .string, required: true, xml: .element("sourceFile"),
+        "Path of the source text relative to the corpus root."),
+      RecordColumn(
+        "annotation_file", .string, required: false, xml: .element("annotationFile"),
+        "Path of the annotation sidecar, if any."),
+      RecordColumn(
+        "source_sha256", .string, required: true, format: .sha256, xml: .element("sourceSha256"),
+        "SHA-256 of the source file's bytes (lowercase hex)."),
+      RecordColumn(
+        "annotation_sha256", .string, required: false, format: .sha256, xml: .element("annotationSha256"),
+        "SHA-256 of the annotation file's bytes (lowercase hex)."),
+    ],
+    key: ["document_id"], impliedInXML: [])
+
+  /// One row per structural block of a document.
+  public static let sections = RecordTable(
+    name: "sections", xmlElement: "section",
+    description: "One row per structural block (title, byline, numbered section, paragraph, list item, "
+      + "translation block) with its span: Unicode scalar offsets [start, end) and 1-based lines.",
+    columns: [
+      RecordColumn("document_id", .string, required: true, xml: .element("documentId"), "Document id."),
+      RecordColumn(
+        "section_id", .string, required: true, xml: .element("id"), "Section id, unique within the document."),
+      RecordColumn(
+        "ordinal", .integer, required: true, format: .positive, xml: .element("ordinal"),
+        "1-based position in document order."),
+      RecordColumn("parent_id", .string, required: false, xml: .element("parentId"), "Enclosing section id."),
+      RecordColumn("kind", .string, required: true, xml: .element("kind"), "Block kind."),
+      RecordColumn("number", .string, required: false, xml: .element("number"), "Number as printed."),
+      RecordColumn(
+        "heading", .string, required: false, xml: .element("heading", language: .column("language")),
+        "Heading as printed."),
+      RecordColumn(
+        "language", .string, required: true, format: .language, xml: .element("language"),
+        "BCP 47 tag of the block."),
+      RecordColumn(
+        "start", .integer, required: true, format: .nonNegative, xml: .element("start"),
+        "Start offset (Unicode scalars, inclusive)."),
+      RecordColumn(
+        "end", .integer, required: true, format: .nonNegative, xml: .element("end"),
+        "End offset (Unicode scalars, exclusive)."),
+      RecordColumn(
+        "start_line", .integer, required: true, format: .positive, xml: .element("startLine"), "First line."),
+      RecordColumn(
+        "end_line", .integer, required: true, format: .positive, xml: .element("endLine"), "Last line."),
+    ],
+    key: ["document_id", "ordinal"], impliedInXML: ["document_id"])
+
+  /// One row per coded activity.
+  public static let activities = RecordTable(
+    name: "activities", xmlElement: "activity",
+    description: "One row per coded activity (engagement) reported by a document.",
+    columns: [
+      RecordColumn("document_id", .string, required: true, xml: .element("documentId"), "Document id."),
+      RecordColumn(
+        "activity_id", .string, required: true, xml: .element("id"), "Activity id, unique across the corpus."),
+      RecordColumn(
+        "section_id", .string, required: true, xml: .element("sectionId"), "Section reporting it."),
+      RecordColumn(
+        "type", .string, required: true, xml: .element("type"), "Activity type (vocabulary term)."),
+      RecordColumn("crosswalk_ndu", .string, required: false, xml: .element("crosswalkNdu"), "NDU category."),
+      RecordColumn(
+        "crosswalk_cameo", .string, required: false, xml: .element("crosswalkCameo"), "CAMEO event code."),
+      RecordColumn(
+        "crosswalk_plover", .string, required: false, xml: .element("crosswalkPlover"), "PLOVER event type."),
+      RecordColumn(
+        "areas", .stringList, required: true, xml: .element("area"), listTable: ("activity_areas", "area"),
+        "Cooperation areas (vocabulary terms), at least one."),
+      RecordColumn("name", .string, required: false, xml: .element("name"), "Name as printed."),
+      RecordColumn("date_edtf", .string, required: false, xml: .element("dateEdtf"), "Date, EDTF level 0-1."),
+      RecordColumn(
+        "date_earliest", .string, required: false, format: .date, xml: .element("dateEarliest"),
+        "Earliest day the date allows."),
+      RecordColumn(
+        "date_latest", .string, required: false, format: .date, xml: .element("dateLatest"),
+        "Latest day the date allows."),
+      RecordColumn(
+        "date_basis", .string, required: false, xml: .element("dateBasis"), "How the date was obtained."),
+      RecordColumn("date_raw", .string, required: false, xml: .element("dateRaw"), "Date as written."),
+      RecordColumn(
+        "location_iso3", .string, required: false, format: .iso3, xml: .element("locationIso3"),
+        "ISO 3166-1 alpha-3 code of the place."),
+      RecordColumn(
+        "location_text", .string, required: false, xml: .element("locationText"), "Place as written."),
+      RecordColumn(
+        "assertion", .string, required: true, format: .enumeration(["reported", "planned", "negated"]),
+        xml: .element("assertion"), "reported, planned or negated."),
+    ],
+    key: ["document_id", "activity_id"], impliedInXML: ["document_id"])
+
+  /// One row per activity × participant.
+  public static let participants = RecordTable(
+    name: "participants", xmlElement: "participant",
+    description: "Long table: one row per activity × participant; members of a participant set are "
+      + "expanded to one row each, with set_id naming the set.",
+    columns: [
+      RecordColumn("document_id", .string, required: true, xml: .element("documentId"), "Document id."),
+      RecordColumn("activity_id", .string, required: true, xml: .element("activityId"), "Activity id."),
+      RecordColumn(
+        "ordinal", .integer, required: true, format: .positive, xml: .element("ordinal"),
+        "1-based position among the activity's participants."),
+      RecordColumn("role", .string, required: true, xml: .element("role"), "Role in the activity."),
+      RecordColumn(
+        "country_iso3", .string, required: false, format: .iso3, xml: .element("countryIso3"),
+        "ISO 3166-1 alpha-3 code."),
+      RecordColumn(
+        "country_name_en", .string, required: false, xml: .element("countryName", language: .fixed("en")),
+        "English short name of the country."),
+      RecordColumn(
+        "country_name_zh", .string, required: false, xml: .element("countryName", language: .fixed("zh")),
+        "Chinese name of the country."),
+      RecordColumn("organization", .string, required: false, xml: .element("organization"), "Organization."),
+      RecordColumn("sector", .string, required: false, xml: .element("sector"), "Sector code (MIL, GOV)."),
+      RecordColumn(
+        "set_id", .string, required: false, xml: .element("setId"), "Participant set expanded from."),
+      RecordColumn(
+        "implicit", .boolean, required: true, xml: .element("implicit"), "True when implied, not named."),
+      RecordColumn("raw", .string, required: false, xml: .element("raw"), "Participant as written."),
+    ],
+    key: ["document_id", "activity_id", "ordinal"], impliedInXML: ["document_id", "activity_id"])
+
+  /// One row per participant set.
+  public static let participantSets = RecordTable(
+    name: "participant_sets", xmlElement: "participantSet",
+    description: "One row per participant set (\"over 30 countries, including ...\"); members are the "
+      + "participants rows with its set_id, stated and derived totals the quantities rows with its set_id.",
+    columns: [
+      RecordColumn("document_id", .string, required: true, xml: .element("documentId"), "Document id."),
+      RecordColumn("activity_id", .string, required: true, xml: .element("activityId"), "Activity id."),
+      RecordColumn(
+        "set_id", .string, required: true, xml: .element("id"), "Set id, unique across the corpus."),
+      RecordColumn("role", .string, required: true, xml: .element("role"), "Role of the members."),
+      RecordColumn("member_kind", .string, required: true, xml: .element("memberKind"), "What members are."),
+      RecordColumn(
+        "completeness", .string, required: true,
+        format: .enumeration(ParticipantSet.Completeness.allCases.map(\.rawValue)),
+        xml: .element("completeness"),
+        "complete, partial or unknown."),
+      RecordColumn(
+        "open_ended_text", .string, required: false, xml: .element("openEndedText"), "Open-ended wording."),
+    ],
+    key: ["document_id", "activity_id", "set_id"], impliedInXML: ["document_id", "activity_id"])
+
+  /// One row per stated or derived quantity.
+  public static let quantities = RecordTable(
+    name: "quantities", xmlElement: "quantity",
+    description: "One row per quantity: stated by the source, or derived by the pipeline (derived = true).",
+    columns: [
+      RecordColumn("document_id", .string, required: true, xml: .element("documentId"), "Document id."),
+      RecordColumn("activity_id", .string, required: true, xml: .element("activityId"), "Activity id."),
+      RecordColumn(
+        "ordinal", .integer, required: true, format: .positive, xml: .element("ordinal"),
+        "1-based position among the activity's quantities."),
+      RecordColumn("set_id", .string, required: false, xml: .element("setId"), "Participant set counted."),
+      RecordColumn("unit", .string, required: true, xml: .element("unit"), "What is counted."),
+      RecordColumn(
+        "qualifier", .string, required: true,
+        format: .enumeration(QuantityRecord.Qualifier.allCases.map(\.rawValue)), xml: .element("qualifier"),
+        "exact, more_than, at_least, nearly, approx or vague."),
+      RecordColumn("value", .integer, required: false, xml: .element("value"), "Stated or derived value."),
+      RecordColumn("lower", .integer, required: false, xml: .element("lower"), "Inclusive lower bound."),
+      RecordColumn("upper", .integer, required: false, xml: .element("upper"), "Inclusive upper bound."),
+      RecordColumn("raw", .string, required: false, xml: .element("raw"), "Quantity as written."),
+      RecordColumn(
+        "derived", .boolean, required: true, xml: .element("derived"), "True when computed, not stated."),
+      RecordColumn(
+        "evidence_id", .string, required: false, xml: .element("evidenceId"), "Evidence quoting it."),
+    ],
+    key: ["document_id", "activity_id", "ordinal"], impliedInXML: ["document_id", "activity_id"])
+
+  /// One row per evidence quote.
+  public static let evidence = RecordTable(
+    name: "evidence", xmlElement: "evidence",
+    description: "One row per evidence quote with its span: Unicode scalar offsets [start, end) into the "
+      + "newline-normalized source text and 1-based lines.",
+    columns: [
+      RecordColumn("document_id", .string, required: true, xml: .element("documentId"), "Document id."),
+      RecordColumn(
+        "activity_id", .string, required: true, xml: .element("activityId"), "Activity supported."),
+      RecordColumn("evidence_id", .string, required: true, xml: .element("id"), "Evidence id."),
+      RecordColumn(
+        "ordinal", .integer, required: true, format: .positive, xml: .element("ordinal"),
+        "1-based position among the activity's evidence."),
+      RecordColumn(
+        "section_id", .string, required: true, xml: .element("sectionId"), "Section containing it."),
+      RecordColumn(
+        "quote", .string, required: true, xml: .element("quote"), "Quoted text, exactly as in the source."),
+      RecordColumn(
+        "start", .integer, required: true, format: .nonNegative, xml: .element("start"),
+        "Start offset (Unicode scalars, inclusive)."),
+      RecordColumn(
+        "end", .integer, required: true, format: .nonNegative, xml: .element("end"),
+        "End offset (Unicode scalars, exclusive)."),
+      RecordColumn(
+        "start_line", .integer, required: true, format: .positive, xml: .element("startLine"), "First line."),
+      RecordColumn(
+        "end_line", .integer, required: true, format: .positive, xml: .element("endLine"), "Last line."),
+    ],
+    key: ["document_id", "activity_id", "ordinal"], impliedInXML: ["document_id", "activity_id"])
+}

@@ -1,0 +1,138 @@
+import JSONSchema
+
+/// Writes the TSV tables (`tsv/<table>.tsv`) and their Frictionless descriptor (`tsv/datapackage.json`).
+///
+/// Format (PostgreSQL `COPY … TEXT` / linear TSV): UTF-8 without BOM, LF line ends (also after the last
+/// row), a header row, fields separated by TAB, no quoting, escapes `\\ \t \n \r`, null written `\N`,
+/// the empty string as an empty field, booleans `true`/`false`, integers in decimal. Columns have a
+/// fixed order and rows are sorted by key. List columns become long tables.
+public struct TSVExporter: RecordExporter {
+  public let options: ExportOptions
+  public var format: ExportFormat { .tsv }
+
+  public init(options: ExportOptions = ExportOptions()) { self.options = options }
+
+  public func export(_ records: RecordSet) throws -> [ExportFile] {
+    try RecordSetChecker.check(records, options: options)
+    let sorted = records.sorted()
+    var files: [ExportFile] = []
+    for table in TSVLayout.tables {
+      var text = table.columns.map(\.name).joined(separator: "\t") + "\n"
+      for row in sorted.rows(of: table.recordTable) {
+        if let list = table.listColumn {
+          guard case .list(let items) = row[list.name] else { continue }
+          for (index, item) in items.enumerated() {
+            let parent = table.recordTable.key.map { Self.cell(row[$0]) }
+            text += (parent + [String(index + 1), TSVLayout.escape(item)]).joined(separator: "\t") + "\n"
+          }
+        } else {
+          text += table.columns.map { Self.cell(row[$0.name]) }.joined(separator: "\t") + "\n"
+        }
+      }
+      files.append(ExportFile(path: "\(format.directory)/\(table.name).tsv", text: text))
+    }
+    files.append(
+      ExportFile(
+        path: "\(format.directory)/datapackage.json", bytes: try CanonicalJSON.pretty(Self.dataPackage)))
+    return files
+  }
+
+  static func cell(_ value: FieldValue) -> String {
+    switch value {
+    case .null: return TSVLayout.null
+    case .string(let s): return TSVLayout.escape(s)
+    case .integer(let i): return String(i)
+    case .boolean(let b): return b ? "true" : "false"
+    case .list(let l): return TSVLayout.escape(l.joined(separator: " "))
+    }
+  }
+
+  /// The Frictionless Data Package descriptor (v1 Tabular Data Package) of the TSV tables.
+  public static var dataPackage: JSONValue {
+    let dialect: JSONValue = .object(
+      JSONObject([
+        ("delimiter", .string("\t")), ("lineTerminator", .string("\n")), ("header", .bool(true)),
+        ("quoteChar", .string("")), ("doubleQuote", .bool(false)), ("escapeChar", .string("\\")),
+        ("nullSequence", .string(TSVLayout.null)), ("skipInitialSpace", .bool(false)),
+        ("caseSensitiveHeader", .bool(true)),
+      ]))
+    let resources: [JSONValue] = TSVLayout.tables.map { table in
+      var fields: [JSONValue] = []
+      for column in table.columns {
+        var field = JSONObject([
+          ("name", .string(column.name)), ("description", .string(column.description)),
+        ])
+        var constraints = JSONObject()
+        if column.required { constraints["required"] = .bool(true) }
+        switch column.kind {
+        case .integer: field["type"] = .string("integer")
+        case .boolean:
+          field["type"] = .string("boolean")
+          field["trueValues"] = .array([.string("true")])
+          field["falseValues"] = .array([.string("false")])
+        case .string, .stringList: field["type"] = .string("string")
+        }
+        switch column.format {
+        case .iso3: constraints["pattern"] = .string("[A-Z]{3}")
+        case .sha256: constraints["pattern"] = .string("[0-9a-f]{64}")
+        case .date: field["type"] = .string("date")
+        case .dateTime: field["type"] = .string("datetime")
+        case .enumeration(let values): constraints["enum"] = .array(values.map(JSONValue.string))
+        case .nonNegative: constraints["minimum"] = .integer(0)
+        case .positive: constraints["minimum"] = .integer(1)
+        case .language, nil: break
+        }
+        if !constraints.isEmpty { field["constraints"] = .object(constraints) }
+        fields.append(.object(field))
+      }
+      var schema = JSONObject([
+        ("fields", .array(fields)), ("primaryKey", .array(table.key.map(JSONValue.string))),
+        ("missingValues", .array([.string(TSVLayout.null)])),
+      ])
+      let foreignKeys = foreignKeys(of: table)
+      if !foreignKeys.isEmpty { schema["foreignKeys"] = .array(foreignKeys) }
+      return .object(
+        JSONObject([
+          ("name", .string(table.name)), ("path", .string("\(table.name).tsv")),
+          ("profile", .string("tabular-data-resource")), ("format", .string("tsv")),
+          ("mediatype", .string("text/tab-separated-values")), ("encoding", .string("utf-8")),
+          ("description", .string(table.description)), ("dialect", dialect), ("schema", .object(schema)),
+        ]))
+    }
+    return .object(
+      JSONObject([
+        ("profile", .string("tabular-data-package")), ("name", .string("dossier-records")),
+        ("title", .string("Dossier records")),
+        (
+          "description",
+          .string(
+            "Normalized records exported by Dossier. Cells use backslash escapes (\\\\ \\t \\n \\r) and \\N for null; see docs/exports.md."
+          )
+        ),
+        ("resources", .array(resources)),
+      ]))
+  }
+
+  private static func foreignKeys(of table: TSVLayout.Table) -> [JSONValue] {
+    func key(_ fields: [String], _ resource: String, _ target: [String]) -> JSONValue {
+      .object(
+        JSONObject([
+          ("fields", .array(fields.map(JSONValue.string))),
+          (
+            "reference",
+            .object(
+              JSONObject([
+                ("resource", .string(resource)), ("fields", .array(target.map(JSONValue.string))),
+              ]))
+          ),
+        ]))
+    }
+    if table.name == "documents" { return [] }
+    var keys = [key(["document_id"], "documents", ["document_id"])]
+    let names = Set(table.columns.map(\.name))
+    if names.contains("activity_id") && table.name != "activities" {
+      keys.append(key(["document_id", "activity_id"], "activities", ["document_id", "activity_id"]))
+    }
+    return keys
+  }
+}

@@ -1,0 +1,122 @@
+import CLibXML2
+
+/// Validates XML documents against one XSD of an `XMLSchemaBundle` with libxml2.
+///
+/// Schema locations (`xs:import`, `xs:include`) are resolved through the bundle's `catalog.xml` to
+/// bundle files; anything else is refused, so validation never touches the network or the disk.
+/// Documents are parsed with `XML_PARSE_NONET`, no entity expansion and no DTD loading; a document with
+/// a DOCTYPE is rejected. Errors are collected through libxml2's structured error callback.
+public final class XMLSchemaValidator: @unchecked Sendable {
+  /// One validation problem: 1-based line (column 0 when libxml2 gives none) and libxml2's message.
+  public struct Issue: Hashable, Sendable {
+    public var line: Int
+    public var column: Int
+    public var message: String
+  }
+
+  /// The schema's path within the bundle.
+  public let schemaPath: String
+  private let schema: xmlSchemaPtr
+
+  /// Compiles the schema at `schemaPath`; a missing file or a compile error is an `X003` error.
+  public init(bundle: XMLSchemaBundle, schemaPath: String) throws(DiagnosticError) {
+    self.schemaPath = schemaPath
+    let session = LibXML2.Session()
+    var problems: [String] = []
+    for path in XMLSchemaBundle.requiredPaths where bundle.files[path] == nil {
+      problems.append("the schema bundle has no '\(path)'")
+    }
+    if problems.isEmpty {
+      for (path, bytes) in bundle.files { session.provide(url: LibXML2.bundleBase + path, bytes: bytes) }
+    }
+    let compiled: xmlSchemaPtr? =
+      problems.isEmpty
+      ? LibXML2.run(session) { () -> xmlSchemaPtr? in
+        // Map the catalog's remote locations to bundle files.
+        let catalogBytes = bundle.files[XMLSchemaBundle.catalogPath] ?? []
+        guard
+          let catalog = LibXML2.parse(catalogBytes, fileName: XMLSchemaBundle.catalogPath, session: session),
+          let root = xmlDocGetRootElement(catalog)
+        else {
+          problems.append("'\(XMLSchemaBundle.catalogPath)' is not well-formed XML")
+          return nil
+        }
+        defer { xmlFreeDoc(catalog) }
+        for entry in LibXML2.elements(of: root) {
+          let kind = LibXML2.name(entry)
+          let remote = kind == "uri" ? LibXML2.attribute(entry, "name") : LibXML2.attribute(entry, "systemId")
+          guard kind == "uri" || kind == "system", let remote, let target = LibXML2.attribute(entry, "uri")
+          else {
+            continue
+          }
+          guard let bytes = bundle.files[target] else {
+            problems.append("catalog entry '\(remote)' points to '\(target)', which the bundle lacks")
+            continue
+          }
+          session.provide(url: remote, bytes: bytes)
+        }
+        guard bundle.files[schemaPath] != nil else {
+          problems.append("the schema bundle has no '\(schemaPath)'")
+          return nil
+        }
+        guard let parser = xmlSchemaNewParserCtxt(LibXML2.bundleBase + schemaPath) else { return nil }
+        defer { xmlSchemaFreeParserCtxt(parser) }
+        xmlSchemaSetParserStructuredErrors(
+          parser, dossierStructuredError, Unmanaged.passUnretained(session).toOpaque())
+        return xmlSchemaParse(parser)
+      } : nil
+    problems += session.issues.filter { $0.level >= 2 }.map { issue in
+      let file =
+        issue.file.hasPrefix(LibXML2.bundleBase)
+        ? String(issue.file.dropFirst(LibXML2.bundleBase.count)) : issue.file
+      return "\(file):\(issue.line): \(issue.message)"
+    }
+    guard let compiled, problems.isEmpty else {
+      if let compiled { xmlSchemaFree(compiled) }
+      throw DiagnosticError(
+        .error(
+          .xmlSchemaUnavailable, "cannot compile the XML schema '\(schemaPath)'",
+          notes: problems.map { Diagnostic.Note($0) }))
+    }
+    self.schema = compiled
+  }
+
+  deinit {
+    let schema = self.schema
+    LibXML2.run(LibXML2.Session()) { xmlSchemaFree(schema) }
+  }
+
+  /// Parses and validates a document; returns its problems (empty when it is well-formed and valid).
+  public func validate(_ bytes: [UInt8], fileName: String) -> [Issue] {
+    let session = LibXML2.Session()
+    return LibXML2.run(session) { () -> [Issue] in
+      guard let doc = LibXML2.parse(bytes, fileName: fileName, session: session) else {
+        return Self.issues(session)
+      }
+      defer { xmlFreeDoc(doc) }
+      return validate(document: doc, session: session)
+    }
+  }
+
+  /// Validates a parsed document. Call inside `LibXML2.run` with the session given.
+  func validate(document: xmlDocPtr, session: LibXML2.Session) -> [Issue] {
+    guard let context = xmlSchemaNewValidCtxt(schema) else {
+      return [Issue(line: 0, column: 0, message: "cannot create a validation context")]
+    }
+    defer { xmlSchemaFreeValidCtxt(context) }
+    xmlSchemaSetValidStructuredErrors(
+      context, dossierStructuredError, Unmanaged.passUnretained(session).toOpaque())
+    let result = xmlSchemaValidateDoc(context, document)
+    var issues = Self.issues(session)
+    if result != 0 && issues.isEmpty {
+      issues.append(Issue(line: 0, column: 0, message: "validation failed (libxml2 code \(result))"))
+    }
+    return issues
+  }
+
+  private static func issues(_ session: LibXML2.Session) -> [Issue] {
+    session.issues.filter { $0.level >= 2 }.map {
+      Issue(line: $0.line, column: $0.column, message: $0.message)
+    }
+  }
+}
