@@ -141,6 +141,21 @@ import Testing
     #expect(document.blocks.map(\.id) == ["title", "s0.p1", "s0.p2", "byline"])
   }
 
+  @Test func bylineAfterASubtitle() throws {
+    let document = try Self.ingest(
+      "Main Title\nA subtitle that explains more\nSource:Xinhua 2022-01-01\nBody text.")
+    #expect(document.byline?.source?.text == "Xinhua")
+    #expect(document.blocks.map(\.id) == ["title", "s0.p1", "byline", "s0.p2"])
+    #expect(document.blocks.map(\.kind) == [.title, .paragraph, .byline, .paragraph])
+  }
+
+  @Test func bylineLanguageIsNotADocumentLanguage() throws {
+    let document = try Self.ingest("国际军事合作\nSource:Xinhua Editor:Wang\n中文内容。")
+    #expect(document.byline?.editor?.text == "Wang")
+    #expect(document.languages == ["zh"])
+    #expect(document.versions.isEmpty)
+  }
+
   @Test func bylineProblemsAreWarnings() throws {
     let empty = try Self.ingest("Title\nSource: Editor:Li 2021-12-23 18:03:31\nBody.")
     #expect(empty.byline?.source == nil && empty.byline?.editor?.text == "Li")
@@ -232,6 +247,12 @@ import Testing
     #expect(items.map(\.terminator) == ["；", "；", "。", " ;", "; and", "."])
     #expect(items.map(\.marker) == [nil, nil, nil, "-", "2)", "(c)"])
     #expect(items.map(\.parent) == ["s0.p1", "s0.p1", "s0.p1", "s0.p2", "s0.p2", "s0.p2"])
+  }
+
+  @Test func headingEndingInAColonIntroducesAList() throws {
+    let document = try Self.ingest("Title\n1. The areas are:\nfirst;\nsecond.\nText.")
+    #expect(document.blocks.map(\.id) == ["title", "s1", "s1.l1", "s1.l2", "s1.p1"])
+    #expect(document.blocks.filter { $0.kind == .listItem }.allSatisfy { $0.parent == "s1" })
   }
 
   @Test func numberedItemsInAListAreNoSections() throws {
