@@ -108,6 +108,9 @@ import Testing
         "Li Jiayao", nil,
         "2021-12-23T18:03:31"
       ),
+      ("Source:Xinhua 2021-12-23 18:03:31 +08:00", "Xinhua", nil, nil, "2021-12-23 18:03:31 +08:00"),
+      ("Source:Xinhua 2021-12-23T18:03Z Editor:Li", "Xinhua", "Li", nil, "2021-12-23T18:03Z"),
+      ("Source:Xinhua Editor:Li 2021-12-23 18:03 UTC+8", "Xinhua", "Li", nil, "2021-12-23 18:03 UTC+8"),
     ] as [(String, String?, String?, String?, String?)])
   func bylineVariants(line: String, source: String?, editor: String?, author: String?, timestamp: String?)
     throws
