@@ -148,6 +148,9 @@ import Testing
     let directory = try CommandRunner.dossier(["inspect", "Input"])
     #expect(directory.exitCode == 2)
     #expect(directory.stderr.contains("'Input'") && directory.stderr.contains("directory"))
+    let device = try CommandRunner.dossier(["inspect", "/dev/zero"])
+    #expect(device.exitCode == 2)
+    #expect(device.stderr.contains("not a regular file"))
     let usage = try CommandRunner.dossier(["inspect"])
     #expect(usage.exitCode == 2)
   }
