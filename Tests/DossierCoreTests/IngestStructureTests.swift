@@ -178,7 +178,7 @@ import Testing
 
     let stray = try Self.ingest("Title\nSource:X 2021-02-03 stray words\nBody.")
     #expect(stray.byline?.source?.text == "X")
-    #expect(stray.diagnostics.map(\.code) == [.emptyBylineField])
+    #expect(stray.diagnostics.map(\.code) == [.unlabelledBylineText])
     #expect(stray.diagnostics.first?.message.contains("stray words") == true)
   }
 

@@ -160,7 +160,7 @@ struct IngestRun {
 
   private func startsVersion(_ line: TextLine, tail: [Unicode.Scalar]) -> Bool {
     guard let language = line.counts.language, language != Language.undetermined,
-      let current = currentLanguage, current != language, !blocks.isEmpty,
+      let current = pending?.counts.language ?? currentLanguage, current != language, !blocks.isEmpty,
       line.counts.width <= options.maximumVersionTitleWidth
     else { return false }
     return !Punctuation.endsWithTerminal(tail)
@@ -252,7 +252,7 @@ struct IngestRun {
       let value = field(range)
       diagnostics.append(
         .warning(
-          .emptyBylineField,
+          .unlabelledBylineText,
           "byline text '\(value.text)' after the timestamp belongs to no field and is left out",
           at: source.location(of: value.start, end: value.end),
           help: "put a label such as 'Source:' or 'Editor:' before it"))
