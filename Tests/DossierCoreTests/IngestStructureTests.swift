@@ -293,6 +293,17 @@ import Testing
     #expect(document.block(id: "s0.p2")?.text == "Short line")
   }
 
+  @Test func onlyHardWrappedTextIsJoined() throws {
+    // One paragraph per line, as scraped articles are: a long unpunctuated subheading stays alone.
+    let paragraph = String(repeating: "The two militaries held talks on cooperation. ", count: 4)
+    let text =
+      "Report\nParticipation in the International Army Games and other events of the year\n\(paragraph)\n"
+      + "A second long line that ends without any punctuation at all, like a caption\n\(paragraph)"
+    let document = try Self.ingest(text)
+    #expect(document.blocks.map(\.id) == ["title", "s0.p1", "s0.p2", "s0.p3", "s0.p4"])
+    #expect(document.blocks.allSatisfy { $0.startLine == $0.endLine })
+  }
+
   @Test func surroundingWhitespaceIsNotPartOfABlock() throws {
     let document = try Self.ingest("  Title  \n\u{3000}\u{3000}正文内容。\u{3000}\n\t1. Heading \t\n")
     #expect(document.title?.text == "Title" && document.title?.start == 2 && document.title?.column == 3)

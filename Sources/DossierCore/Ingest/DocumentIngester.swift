@@ -15,13 +15,18 @@ public struct DocumentIngester: Sendable {
     /// A line without final punctuation is joined with the next (soft wrap) only if its display width
     /// is at least this.
     public var minimumWrappedLineWidth: Int
+    /// Soft wraps are joined only in hard-wrapped text: when at most 5% of the non-blank lines are
+    /// wider than this. Text with one paragraph per line (the seeds) is never joined.
+    public var maximumWrappedLineWidth: Int
 
     public init(
-      maximumTitleLength: Int = 200, maximumVersionTitleWidth: Int = 80, minimumWrappedLineWidth: Int = 60
+      maximumTitleLength: Int = 200, maximumVersionTitleWidth: Int = 80, minimumWrappedLineWidth: Int = 60,
+      maximumWrappedLineWidth: Int = 100
     ) {
       self.maximumTitleLength = maximumTitleLength
       self.maximumVersionTitleWidth = maximumVersionTitleWidth
       self.minimumWrappedLineWidth = minimumWrappedLineWidth
+      self.maximumWrappedLineWidth = maximumWrappedLineWidth
     }
   }
 

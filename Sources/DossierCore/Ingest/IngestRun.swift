@@ -29,6 +29,8 @@ struct IngestRun {
   private var pending: Pending?
   /// A list being read.
   private var list: ListState?
+  /// Whether the text looks hard-wrapped (almost all lines are short), so soft wraps are joined.
+  private var isHardWrapped = false
 
   private struct Pending {
     var first: TextLine
@@ -54,6 +56,8 @@ struct IngestRun {
     let lines = buffer.lines().filter { !$0.isBlank }
     guard !lines.isEmpty else { return .failure(DiagnosticError(emptyDocumentError())) }
     diagnostics = source.diagnostics
+    let longLines = lines.count { $0.counts.width > options.maximumWrappedLineWidth }
+    isHardWrapped = longLines * 20 <= lines.count
 
     var next = 0
     if lines.count >= 2, isTitleLike(lines[0]) {
@@ -167,7 +171,7 @@ struct IngestRun {
   }
 
   private func canJoin(_ paragraph: Pending, _ line: TextLine) -> Bool {
-    guard paragraph.last.counts.width >= options.minimumWrappedLineWidth,
+    guard isHardWrapped, paragraph.last.counts.width >= options.minimumWrappedLineWidth,
       !Punctuation.endsWithTerminal(paragraph.lastTail)
     else { return false }
     guard let language = line.counts.language, let previous = paragraph.counts.language else { return true }
