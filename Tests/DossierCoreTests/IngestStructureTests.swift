@@ -202,6 +202,15 @@ import Testing
     #expect(document.sections.map(\.title.text) == ["总体情况", "主要做法", "第三部分", "第四部分", "第五部分"])
   }
 
+  @Test func romanNumeralHeadings() throws {
+    let document = try Self.ingest(
+      "Policy\nI. General provisions\nText.\nII. Cooperation\nText.\nIV. Skipped\nIII. Exchanges")
+    #expect(document.sections.map(\.number) == [1, 2, 3])
+    #expect(document.sections.map(\.marker) == ["I.", "II.", "III."])
+    #expect(document.sections.map(\.title.text) == ["General provisions", "Cooperation", "Exchanges"])
+    #expect(document.diagnostics.map(\.code) == [.sectionNumberOutOfSequence])
+  }
+
   @Test func numbersThatAreNoHeadings() throws {
     let document = try Self.ingest(
       "Title\n1.5 million troops took part.\n2021. A year of change.\n12) Not a heading\nNo. 1 is not either."

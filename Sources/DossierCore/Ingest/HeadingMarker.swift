@@ -1,4 +1,5 @@
-/// The number marker at the start of a section heading: `3. Heading`, `3．标题`, `3、标题` or `三、标题`.
+/// The number marker at the start of a section heading: `3. Heading`, `III. Heading`, `3．标题`, `3、标题`
+/// or `三、标题`.
 struct HeadingMarker: Equatable {
   /// The number as printed, as a value.
   let number: Int
@@ -29,6 +30,11 @@ struct HeadingMarker: Equatable {
       if separator == "." {
         guard index < head.count, TextLine.isBlank(head[index]) else { return nil }
       }
+    } else if let roman = romanNumber(head) {
+      // `II. Heading`: an uppercase Roman numeral (I to XXXIX), a full stop and whitespace.
+      number = roman.value
+      index = roman.length + 1
+      guard index < head.count, TextLine.isBlank(head[index]) else { return nil }
     } else {
       let start = index
       while index < head.count, chineseDigits.contains(head[index]) { index += 1 }
@@ -42,6 +48,29 @@ struct HeadingMarker: Equatable {
     while index < head.count, TextLine.isBlank(head[index]) { index += 1 }
     guard index < head.count, number >= 1 else { return nil }
     return HeadingMarker(number: number, markerLength: markerLength, titleOffset: index)
+  }
+
+  /// Canonical Roman numerals 1…39, longest first so `III` is tried before `II`.
+  private static let romanNumerals: [(text: [Unicode.Scalar], value: Int)] = {
+    let ones = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+    let tens = ["", "X", "XX", "XXX"]
+    var numerals: [(text: [Unicode.Scalar], value: Int)] = []
+    for value in 1...39 {
+      numerals.append((Array((tens[value / 10] + ones[value % 10]).unicodeScalars), value))
+    }
+    return numerals.sorted { $0.text.count > $1.text.count }
+  }()
+
+  /// A Roman numeral followed by a full stop at the start of `head`.
+  private static func romanNumber(_ head: [Unicode.Scalar]) -> (value: Int, length: Int)? {
+    for numeral in romanNumerals {
+      let length = numeral.text.count
+      guard head.count > length, head[length] == ".", Array(head[0..<length]) == numeral.text else {
+        continue
+      }
+      return (numeral.value, length)
+    }
+    return nil
   }
 
   private static let chineseDigits: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
