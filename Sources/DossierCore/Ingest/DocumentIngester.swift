@@ -19,6 +19,7 @@ public struct DocumentIngester: Sendable {
     /// wider than this. Text with one paragraph per line (the seeds) is never joined.
     public var maximumWrappedLineWidth: Int
 
+    /// Creates options; the defaults are the rules documented in `docs/ingest.md`.
     public init(
       maximumTitleLength: Int = 200, maximumVersionTitleWidth: Int = 80, minimumWrappedLineWidth: Int = 60,
       maximumWrappedLineWidth: Int = 100
@@ -30,8 +31,10 @@ public struct DocumentIngester: Sendable {
     }
   }
 
+  /// The limits used by this ingester.
   public var options: Options
 
+  /// Creates an ingester with the given limits.
   public init(options: Options = Options()) {
     self.options = options
   }
