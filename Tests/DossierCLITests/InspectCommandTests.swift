@@ -104,7 +104,7 @@ import Testing
     let second = try CommandRunner.dossier(["inspect", "--json", "Input/000_ec6a5abef4a65f2a.txt"])
     #expect(first.stdout == second.stdout)
     // Keys of a block appear in sorted order, and absent values are null, not missing.
-    let block = try #require(first.stdout.range(of: "\"id\" : \"s0.l6\""))
+    let block = try #require(first.stdout.range(of: "\"id\": \"s0.l6\""))
     let objectStart = try #require(first.stdout[..<block.lowerBound].range(of: "{", options: .backwards))
     let objectEnd = try #require(first.stdout[block.upperBound...].range(of: "}"))
     let object = String(first.stdout[objectStart.lowerBound..<objectEnd.upperBound])
@@ -113,10 +113,10 @@ import Testing
       "terminator",
       "text", "version",
     ]
-    let positions = keys.compactMap { object.range(of: "\"\($0)\" :")?.lowerBound }
+    let positions = keys.compactMap { object.range(of: "\"\($0)\":")?.lowerBound }
     #expect(positions.count == keys.count, "\(object)")
     #expect(positions == positions.sorted())
-    #expect(object.contains("\"section\" : null"))
+    #expect(object.contains("\"section\": null"))
     #expect(first.stdout.hasSuffix("}\n"))
   }
 
