@@ -196,10 +196,12 @@ import Testing
   }
 
   @Test func markerForms() throws {
-    let document = try Self.ingest("标题\n一、总体情况\n内容。\n二、主要做法\n内容。\n3．第三部分\n内容。\n4、第四部分\n内容。\n５. 第五部分\n内容。")
-    #expect(document.sections.map(\.number) == [1, 2, 3, 4, 5])
-    #expect(document.sections.map(\.marker) == ["一、", "二、", "3．", "4、", "５."])
-    #expect(document.sections.map(\.title.text) == ["总体情况", "主要做法", "第三部分", "第四部分", "第五部分"])
+    let document = try Self.ingest(
+      "标题\n一、总体情况\n内容。\n二、主要做法\n内容。\n3．第三部分\n内容。\n4、第四部分\n内容。\n５. 第五部分\n内容。\n6.第六部分\n内容。\n7.Seventh\n内容。")
+    #expect(document.sections.map(\.number) == [1, 2, 3, 4, 5, 6, 7])
+    #expect(document.sections.map(\.marker) == ["一、", "二、", "3．", "4、", "５.", "6.", "7."])
+    #expect(
+      document.sections.map(\.title.text) == ["总体情况", "主要做法", "第三部分", "第四部分", "第五部分", "第六部分", "Seventh"])
   }
 
   @Test func romanNumeralHeadings() throws {

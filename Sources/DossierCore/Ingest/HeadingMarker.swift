@@ -12,7 +12,8 @@ struct HeadingMarker: Equatable {
   static let lookahead = 24
 
   /// Parses the marker at the start of a line; `nil` when the line does not start with one followed
-  /// by heading text. An ASCII `.` must be followed by whitespace, so `1.5 million` is no heading.
+  /// by heading text. An ASCII `.` must be followed by whitespace or a letter, so `1.5 million` is no
+  /// heading.
   static func parse(_ head: [Unicode.Scalar]) -> HeadingMarker? {
     var index = 0
     var number = 0
@@ -28,7 +29,10 @@ struct HeadingMarker: Equatable {
       guard separator == "." || separator == "\u{FF0E}" || separator == "\u{3001}" else { return nil }
       index += 1
       if separator == "." {
-        guard index < head.count, TextLine.isBlank(head[index]) else { return nil }
+        // `1. Heading` or `1.Heading`, but not `1.5 million` or `1...`.
+        guard index < head.count, TextLine.isBlank(head[index]) || head[index].properties.isAlphabetic else {
+          return nil
+        }
       }
     } else if let roman = romanNumber(head) {
       // `II. Heading`: an uppercase Roman numeral (I to XXXIX), a full stop and whitespace.
