@@ -160,9 +160,14 @@ import Testing
       "dossier-hostile-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    var generator = SystemRandomNumberGenerator()
+    // Deterministic junk: a linear congruential generator.
+    var state: UInt64 = 0x2021_1223
+    func nextByte() -> UInt8 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return UInt8(truncatingIfNeeded: state >> 56)
+    }
     var files: [(String, [UInt8], Int32)] = [
-      ("junk.bin", (0..<65536).map { _ in UInt8.random(in: 0...255, using: &generator) }, 1),
+      ("junk.bin", (0..<65536).map { _ in nextByte() }, 1),
       ("invalid-utf8.txt", Array("Title\nBody \u{E9}".utf8) + [0xC3, 0x28, 0xA0, 0xFF], 1),
       ("nul.txt", Array("Title\n".utf8) + [0, 0, 0] + Array("body".utf8), 1),
       ("long-line.txt", Array(repeating: UInt8(ascii: "a"), count: 1_048_576), 0),
