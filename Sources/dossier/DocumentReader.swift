@@ -12,6 +12,9 @@ enum DocumentReader {
     var description: String { "cannot read '\(path)': \(reason)" }
   }
 
+  /// The largest document read (1 GiB): beyond it the whole file would not fit the pipeline's budget.
+  static let maximumFileSize: Int64 = 1 << 30
+
   /// The bytes of a regular file.
   static func bytes(atPath path: String) throws -> [UInt8] {
     var isDirectory: ObjCBool = false
@@ -19,8 +22,16 @@ enum DocumentReader {
       throw ReadError(path: path, reason: "no such file")
     }
     guard !isDirectory.boolValue else { throw ReadError(path: path, reason: "it is a directory") }
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+      throw ReadError(path: path, reason: "not a regular file")
+    }
     guard FileManager.default.isReadableFile(atPath: path) else {
       throw ReadError(path: path, reason: "permission denied")
+    }
+    if let size = (attributes?[.size] as? NSNumber)?.int64Value, size > maximumFileSize {
+      throw ReadError(
+        path: path, reason: "the file is too large (\(size) bytes; the limit is \(maximumFileSize))")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ReadError(path: path, reason: "the file could not be read")

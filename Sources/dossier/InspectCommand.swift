@@ -33,11 +33,7 @@ struct InspectCommand: AsyncParsableCommand {
       throw ExitCode(1)
     }
     if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      var data = try encoder.encode(document)
-      data.append(0x0A)
-      FileHandle.standardOutput.write(data)
+      InspectJSON.write(document) { FileHandle.standardOutput.write(Data($0)) }
     } else {
       FileHandle.standardOutput.write(Data(DocumentOutline.render(document).utf8))
     }
@@ -111,25 +107,30 @@ enum DocumentOutline {
         result.append("…")
         break
       }
-      result.append(contentsOf: visible(scalar).unicodeScalars)
+      if let escaped = escape(scalar) {
+        result.append(contentsOf: escaped.unicodeScalars)
+      } else {
+        result.append(scalar)
+      }
       count += 1
     }
     return String(result)
   }
 
   private static func visible(_ text: String) -> String {
-    text.unicodeScalars.map { visible($0) }.joined()
+    text.unicodeScalars.map { escape($0) ?? String($0) }.joined()
   }
 
-  /// Line breaks as `⏎`, other control characters as `\u{…}` so the outline never drives the terminal.
-  private static func visible(_ scalar: Unicode.Scalar) -> String {
+  /// Line breaks as `⏎`, other control characters (and bidi controls) as `\u{…}`, so the outline never
+  /// drives the terminal; `nil` for a scalar printed as is.
+  private static func escape(_ scalar: Unicode.Scalar) -> String? {
     if scalar == "\n" { return "⏎" }
     if scalar == "\t" { return "\\t" }
     switch scalar.value {
     case 0..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
       return "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
     default:
-      return String(scalar)
+      return nil
     }
   }
 }

@@ -104,7 +104,7 @@ import Testing
     let second = try CommandRunner.dossier(["inspect", "--json", "Input/000_ec6a5abef4a65f2a.txt"])
     #expect(first.stdout == second.stdout)
     // Keys of a block appear in sorted order, and absent values are null, not missing.
-    let block = try #require(first.stdout.range(of: "\"id\" : \"s0.l6\""))
+    let block = try #require(first.stdout.range(of: "\"id\": \"s0.l6\""))
     let objectStart = try #require(first.stdout[..<block.lowerBound].range(of: "{", options: .backwards))
     let objectEnd = try #require(first.stdout[block.upperBound...].range(of: "}"))
     let object = String(first.stdout[objectStart.lowerBound..<objectEnd.upperBound])
@@ -113,10 +113,10 @@ import Testing
       "terminator",
       "text", "version",
     ]
-    let positions = keys.compactMap { object.range(of: "\"\($0)\" :")?.lowerBound }
+    let positions = keys.compactMap { object.range(of: "\"\($0)\":")?.lowerBound }
     #expect(positions.count == keys.count, "\(object)")
     #expect(positions == positions.sorted())
-    #expect(object.contains("\"section\" : null"))
+    #expect(object.contains("\"section\": null"))
     #expect(first.stdout.hasSuffix("}\n"))
   }
 
@@ -148,6 +148,9 @@ import Testing
     let directory = try CommandRunner.dossier(["inspect", "Input"])
     #expect(directory.exitCode == 2)
     #expect(directory.stderr.contains("'Input'") && directory.stderr.contains("directory"))
+    let device = try CommandRunner.dossier(["inspect", "/dev/zero"])
+    #expect(device.exitCode == 2)
+    #expect(device.stderr.contains("not a regular file"))
     let usage = try CommandRunner.dossier(["inspect"])
     #expect(usage.exitCode == 2)
   }
@@ -157,9 +160,14 @@ import Testing
       "dossier-hostile-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    var generator = SystemRandomNumberGenerator()
+    // Deterministic junk: a linear congruential generator.
+    var state: UInt64 = 0x2021_1223
+    func nextByte() -> UInt8 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return UInt8(truncatingIfNeeded: state >> 56)
+    }
     var files: [(String, [UInt8], Int32)] = [
-      ("junk.bin", (0..<65536).map { _ in UInt8.random(in: 0...255, using: &generator) }, 1),
+      ("junk.bin", (0..<65536).map { _ in nextByte() }, 1),
       ("invalid-utf8.txt", Array("Title\nBody \u{E9}".utf8) + [0xC3, 0x28, 0xA0, 0xFF], 1),
       ("nul.txt", Array("Title\n".utf8) + [0, 0, 0] + Array("body".utf8), 1),
       ("long-line.txt", Array(repeating: UInt8(ascii: "a"), count: 1_048_576), 0),

@@ -150,6 +150,22 @@ import Testing
     #expect(source.text(in: 0..<15000) == text)
   }
 
+  @Test func lineIndexFromTextMatchesTheDecoder() throws {
+    for text in [
+      "", "a", "\n", "a\nb\n", String(repeating: "国际a😀\n", count: 700), String(repeating: "x", count: 3000),
+    ] {
+      let source = try SourceDocument(path: "g.txt", text: text)
+      #expect(LineIndex(normalizedText: source.text) == source.lineIndex)
+    }
+  }
+
+  @Test func slicesAreClampedToTheText() throws {
+    let source = try SourceDocument(path: "h.txt", text: "abc")
+    #expect(source.text(in: 1..<10) == "bc")
+    #expect(source.text(in: 5..<9) == "")
+    #expect(source.location(of: 99) == SourceLocation(file: "h.txt", line: 1, column: 4))
+  }
+
   @Test func idIsTheFileStem() throws {
     #expect(try SourceDocument(path: "Input/003_x.txt", text: "a").id == "003_x")
     #expect(try SourceDocument(path: "dir.d/name", text: "a").id == "name")

@@ -109,6 +109,9 @@ import Testing
         "Li Jiayao", nil,
         "2021-12-23T18:03:31"
       ),
+      ("Source:Xinhua 2021-12-23 18:03:31 +08:00", "Xinhua", nil, nil, "2021-12-23 18:03:31 +08:00"),
+      ("Source:Xinhua 2021-12-23T18:03Z Editor:Li", "Xinhua", "Li", nil, "2021-12-23T18:03Z"),
+      ("Source:Xinhua Editor:Li 2021-12-23 18:03 UTC+8", "Xinhua", "Li", nil, "2021-12-23 18:03 UTC+8"),
     ] as [(String, String?, String?, String?, String?)])
   func bylineVariants(line: String, source: String?, editor: String?, author: String?, timestamp: String?)
     throws
@@ -142,6 +145,21 @@ import Testing
     #expect(document.blocks.map(\.id) == ["title", "s0.p1", "s0.p2", "byline"])
   }
 
+  @Test func bylineAfterASubtitle() throws {
+    let document = try Self.ingest(
+      "Main Title\nA subtitle that explains more\nSource:Xinhua 2022-01-01\nBody text.")
+    #expect(document.byline?.source?.text == "Xinhua")
+    #expect(document.blocks.map(\.id) == ["title", "s0.p1", "byline", "s0.p2"])
+    #expect(document.blocks.map(\.kind) == [.title, .paragraph, .byline, .paragraph])
+  }
+
+  @Test func bylineLanguageIsNotADocumentLanguage() throws {
+    let document = try Self.ingest("国际军事合作\nSource:Xinhua Editor:Wang\n中文内容。")
+    #expect(document.byline?.editor?.text == "Wang")
+    #expect(document.languages == ["zh"])
+    #expect(document.versions.isEmpty)
+  }
+
   @Test func bylineProblemsAreWarnings() throws {
     let empty = try Self.ingest("Title\nSource: Editor:Li 2021-12-23 18:03:31\nBody.")
     #expect(empty.byline?.source == nil && empty.byline?.editor?.text == "Li")
@@ -161,7 +179,7 @@ import Testing
 
     let stray = try Self.ingest("Title\nSource:X 2021-02-03 stray words\nBody.")
     #expect(stray.byline?.source?.text == "X")
-    #expect(stray.diagnostics.map(\.code) == [.emptyBylineField])
+    #expect(stray.diagnostics.map(\.code) == [.unlabelledBylineText])
     #expect(stray.diagnostics.first?.message.contains("stray words") == true)
   }
 
@@ -179,10 +197,21 @@ import Testing
   }
 
   @Test func markerForms() throws {
-    let document = try Self.ingest("标题\n一、总体情况\n内容。\n二、主要做法\n内容。\n3．第三部分\n内容。\n4、第四部分\n内容。\n５. 第五部分\n内容。")
-    #expect(document.sections.map(\.number) == [1, 2, 3, 4, 5])
-    #expect(document.sections.map(\.marker) == ["一、", "二、", "3．", "4、", "５."])
-    #expect(document.sections.map(\.title.text) == ["总体情况", "主要做法", "第三部分", "第四部分", "第五部分"])
+    let document = try Self.ingest(
+      "标题\n一、总体情况\n内容。\n二、主要做法\n内容。\n3．第三部分\n内容。\n4、第四部分\n内容。\n５. 第五部分\n内容。\n6.第六部分\n内容。\n7.Seventh\n内容。")
+    #expect(document.sections.map(\.number) == [1, 2, 3, 4, 5, 6, 7])
+    #expect(document.sections.map(\.marker) == ["一、", "二、", "3．", "4、", "５.", "6.", "7."])
+    #expect(
+      document.sections.map(\.title.text) == ["总体情况", "主要做法", "第三部分", "第四部分", "第五部分", "第六部分", "Seventh"])
+  }
+
+  @Test func romanNumeralHeadings() throws {
+    let document = try Self.ingest(
+      "Policy\nI. General provisions\nText.\nII. Cooperation\nText.\nIV. Skipped\nIII. Exchanges")
+    #expect(document.sections.map(\.number) == [1, 2, 3])
+    #expect(document.sections.map(\.marker) == ["I.", "II.", "III."])
+    #expect(document.sections.map(\.title.text) == ["General provisions", "Cooperation", "Exchanges"])
+    #expect(document.diagnostics.map(\.code) == [.sectionNumberOutOfSequence])
   }
 
   @Test func numbersThatAreNoHeadings() throws {
@@ -235,6 +264,12 @@ import Testing
     #expect(items.map(\.parent) == ["s0.p1", "s0.p1", "s0.p1", "s0.p2", "s0.p2", "s0.p2"])
   }
 
+  @Test func headingEndingInAColonIntroducesAList() throws {
+    let document = try Self.ingest("Title\n1. The areas are:\nfirst;\nsecond.\nText.")
+    #expect(document.blocks.map(\.id) == ["title", "s1", "s1.l1", "s1.l2", "s1.p1"])
+    #expect(document.blocks.filter { $0.kind == .listItem }.allSatisfy { $0.parent == "s1" })
+  }
+
   @Test func numberedItemsInAListAreNoSections() throws {
     let document = try Self.ingest("Title\nSteps:\n1. plan;\n2. act.\n1. Real section\nText.")
     #expect(document.blocks.filter { $0.kind == .listItem }.map(\.text) == ["plan", "act"])
@@ -268,6 +303,17 @@ import Testing
     #expect(wrapped.text.split(separator: "\n").count == 3)
     #expect(wrapped.endColumn == "naval drills planned for the summer months.".count + 1)
     #expect(document.block(id: "s0.p2")?.text == "Short line")
+  }
+
+  @Test func onlyHardWrappedTextIsJoined() throws {
+    // One paragraph per line, as scraped articles are: a long unpunctuated subheading stays alone.
+    let paragraph = String(repeating: "The two militaries held talks on cooperation. ", count: 4)
+    let text =
+      "Report\nParticipation in the International Army Games and other events of the year\n\(paragraph)\n"
+      + "A second long line that ends without any punctuation at all, like a caption\n\(paragraph)"
+    let document = try Self.ingest(text)
+    #expect(document.blocks.map(\.id) == ["title", "s0.p1", "s0.p2", "s0.p3", "s0.p4"])
+    #expect(document.blocks.allSatisfy { $0.startLine == $0.endLine })
   }
 
   @Test func surroundingWhitespaceIsNotPartOfABlock() throws {

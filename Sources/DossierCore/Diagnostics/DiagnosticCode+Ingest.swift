@@ -53,11 +53,17 @@ extension DiagnosticCode {
     "A list (lines after a line ending in `:` whose items end in `;`) stops without a last item ending in `.`. "
       + "The items are kept. End the last item with `.`, or check that no item is missing.")
 
+  /// Byline text that no label names (warning).
+  public static let unlabelledBylineText = DiagnosticCode(
+    "I010", "unlabelled byline text",
+    "The byline holds text after its timestamp that no label (`Source:`, `Editor:`, `来源：` …) names, so it "
+      + "belongs to no field and is left out. Put a label before it, or remove it.")
+
   /// Codes of the Ingest family (`I…`).
   static var ingestCodes: [DiagnosticCode] {
     [
       .invalidUTF8, .emptyDocument, .nulCharacter, .controlCharacter, .emptyBylineField, .repeatedBylineField,
-      .invalidBylineTimestamp, .sectionNumberOutOfSequence, .unterminatedList,
+      .invalidBylineTimestamp, .sectionNumberOutOfSequence, .unterminatedList, .unlabelledBylineText,
     ]
   }
 }

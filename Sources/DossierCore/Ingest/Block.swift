@@ -22,6 +22,7 @@ public struct Block: Sendable, Hashable, Codable {
 
   /// Stable id, unique in the document.
   public var id: String
+  /// What the block is.
   public var kind: Kind
   /// BCP 47 language by script: `en` (Latin), `zh` (Han), `und` (other letters).
   public var language: String
@@ -53,6 +54,7 @@ public struct Block: Sendable, Hashable, Codable {
   /// `•`, `1.`, `(a)`), or `nil` when the item has none. It ends before `start`.
   public var marker: String?
 
+  /// Creates a block; `text` must be the source text at `start..<end`.
   public init(
     id: String, kind: Kind, language: String, start: Int, end: Int, startLine: Int, startColumn: Int,
     endLine: Int, endColumn: Int, text: String, section: Int? = nil, version: String? = nil,
@@ -82,6 +84,7 @@ public struct Block: Sendable, Hashable, Codable {
     case id, kind, language, start, end, lines, columns, text, section, version, parent, terminator, marker
   }
 
+  /// Decodes the JSON form written by `encode(to:)`.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     id = try container.decode(String.self, forKey: .id)

@@ -15,6 +15,7 @@ public struct Byline: Sendable, Hashable, Codable {
   /// The raw timestamp text, e.g. `2021-12-23 18:03:31`.
   public var timestamp: SpannedText?
 
+  /// Creates a byline from its line and fields.
   public init(
     line: SpannedText, source: SpannedText? = nil, editor: SpannedText? = nil, author: SpannedText? = nil,
     timestamp: SpannedText? = nil
@@ -28,6 +29,7 @@ public struct Byline: Sendable, Hashable, Codable {
 
   private enum CodingKeys: String, CodingKey { case line, source, editor, author, timestamp }
 
+  /// Decodes the JSON form written by `encode(to:)`.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     line = try container.decode(SpannedText.self, forKey: .line)

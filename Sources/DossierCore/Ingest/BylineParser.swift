@@ -179,11 +179,48 @@ enum BylineParser {
           }
         }
         valid = valid && hour <= 23 && minute <= 59 && second <= 59
-        end = timeCursor
+        end = zoneEnd(in: line, after: timeCursor) ?? timeCursor
       }
     }
     if end < line.count && isASCIIDigit(line[end]) { return nil }
     return Timestamp(range: index..<end, isValid: valid)
+  }
+
+  /// The end of a zone after a time, if one follows: `Z`, `+08:00`, `+0800`, ` +08:00`, ` UTC`, ` UTC+8`,
+  /// ` GMT+08:00`. The timestamp keeps it as raw text.
+  private static func zoneEnd(in line: [Unicode.Scalar], after time: Int) -> Int? {
+    if time < line.count, line[time] == "Z" {
+      return time + 1 < line.count && isASCIILetter(line[time + 1]) ? nil : time + 1
+    }
+    var cursor = time
+    while cursor < line.count, line[cursor] == " " { cursor += 1 }
+    func offset(_ cursor: inout Int, hoursMin: Int) -> Bool {
+      guard cursor < line.count, line[cursor] == "+" || line[cursor] == "-" || line[cursor] == "\u{2212}"
+      else {
+        return false
+      }
+      var probe = cursor + 1
+      guard digits(line, &probe, min: hoursMin, max: 2) != nil || digits(line, &probe, min: 4, max: 4) != nil
+      else { return false }
+      if probe < line.count, line[probe] == ":" {
+        var minutes = probe + 1
+        if digits(line, &minutes, min: 2, max: 2) != nil { probe = minutes }
+      }
+      cursor = probe
+      return true
+    }
+    if offset(&cursor, hoursMin: 2) { return cursor }
+    for name in ["UTC", "GMT"] {
+      let scalars = Array(name.unicodeScalars)
+      guard cursor + scalars.count <= line.count, Array(line[cursor..<(cursor + scalars.count)]) == scalars
+      else {
+        continue
+      }
+      var after = cursor + scalars.count
+      _ = offset(&after, hoursMin: 1)
+      return after < line.count && isASCIILetter(line[after]) ? nil : after
+    }
+    return nil
   }
 
   private static func digits(_ line: [Unicode.Scalar], _ cursor: inout Int, min: Int, max: Int) -> Int? {

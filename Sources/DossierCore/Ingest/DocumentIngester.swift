@@ -15,18 +15,26 @@ public struct DocumentIngester: Sendable {
     /// A line without final punctuation is joined with the next (soft wrap) only if its display width
     /// is at least this.
     public var minimumWrappedLineWidth: Int
+    /// Soft wraps are joined only in hard-wrapped text: when at most 5% of the non-blank lines are
+    /// wider than this. Text with one paragraph per line (the seeds) is never joined.
+    public var maximumWrappedLineWidth: Int
 
+    /// Creates options; the defaults are the rules documented in `docs/ingest.md`.
     public init(
-      maximumTitleLength: Int = 200, maximumVersionTitleWidth: Int = 80, minimumWrappedLineWidth: Int = 60
+      maximumTitleLength: Int = 200, maximumVersionTitleWidth: Int = 80, minimumWrappedLineWidth: Int = 60,
+      maximumWrappedLineWidth: Int = 100
     ) {
       self.maximumTitleLength = maximumTitleLength
       self.maximumVersionTitleWidth = maximumVersionTitleWidth
       self.minimumWrappedLineWidth = minimumWrappedLineWidth
+      self.maximumWrappedLineWidth = maximumWrappedLineWidth
     }
   }
 
+  /// The limits used by this ingester.
   public var options: Options
 
+  /// Creates an ingester with the given limits.
   public init(options: Options = Options()) {
     self.options = options
   }

@@ -1,4 +1,5 @@
-/// The number marker at the start of a section heading: `3. Heading`, `3．标题`, `3、标题` or `三、标题`.
+/// The number marker at the start of a section heading: `3. Heading`, `III. Heading`, `3．标题`, `3、标题`
+/// or `三、标题`.
 struct HeadingMarker: Equatable {
   /// The number as printed, as a value.
   let number: Int
@@ -11,7 +12,8 @@ struct HeadingMarker: Equatable {
   static let lookahead = 24
 
   /// Parses the marker at the start of a line; `nil` when the line does not start with one followed
-  /// by heading text. An ASCII `.` must be followed by whitespace, so `1.5 million` is no heading.
+  /// by heading text. An ASCII `.` must be followed by whitespace or a letter, so `1.5 million` is no
+  /// heading.
   static func parse(_ head: [Unicode.Scalar]) -> HeadingMarker? {
     var index = 0
     var number = 0
@@ -27,8 +29,16 @@ struct HeadingMarker: Equatable {
       guard separator == "." || separator == "\u{FF0E}" || separator == "\u{3001}" else { return nil }
       index += 1
       if separator == "." {
-        guard index < head.count, TextLine.isBlank(head[index]) else { return nil }
+        // `1. Heading` or `1.Heading`, but not `1.5 million` or `1...`.
+        guard index < head.count, TextLine.isBlank(head[index]) || head[index].properties.isAlphabetic else {
+          return nil
+        }
       }
+    } else if let roman = romanNumber(head) {
+      // `II. Heading`: an uppercase Roman numeral (I to XXXIX), a full stop and whitespace.
+      number = roman.value
+      index = roman.length + 1
+      guard index < head.count, TextLine.isBlank(head[index]) else { return nil }
     } else {
       let start = index
       while index < head.count, chineseDigits.contains(head[index]) { index += 1 }
@@ -42,6 +52,29 @@ struct HeadingMarker: Equatable {
     while index < head.count, TextLine.isBlank(head[index]) { index += 1 }
     guard index < head.count, number >= 1 else { return nil }
     return HeadingMarker(number: number, markerLength: markerLength, titleOffset: index)
+  }
+
+  /// Canonical Roman numerals 1…39, longest first so `III` is tried before `II`.
+  private static let romanNumerals: [(text: [Unicode.Scalar], value: Int)] = {
+    let ones = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+    let tens = ["", "X", "XX", "XXX"]
+    var numerals: [(text: [Unicode.Scalar], value: Int)] = []
+    for value in 1...39 {
+      numerals.append((Array((tens[value / 10] + ones[value % 10]).unicodeScalars), value))
+    }
+    return numerals.sorted { $0.text.count > $1.text.count }
+  }()
+
+  /// A Roman numeral followed by a full stop at the start of `head`.
+  private static func romanNumber(_ head: [Unicode.Scalar]) -> (value: Int, length: Int)? {
+    for numeral in romanNumerals {
+      let length = numeral.text.count
+      guard head.count > length, head[length] == ".", Array(head[0..<length]) == numeral.text else {
+        continue
+      }
+      return (numeral.value, length)
+    }
+    return nil
   }
 
   private static let chineseDigits: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]

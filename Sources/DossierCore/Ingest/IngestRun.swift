@@ -29,6 +29,8 @@ struct IngestRun {
   private var pending: Pending?
   /// A list being read.
   private var list: ListState?
+  /// Whether the text looks hard-wrapped (almost all lines are short), so soft wraps are joined.
+  private var isHardWrapped = false
 
   private struct Pending {
     var first: TextLine
@@ -54,31 +56,40 @@ struct IngestRun {
     let lines = buffer.lines().filter { !$0.isBlank }
     guard !lines.isEmpty else { return .failure(DiagnosticError(emptyDocumentError())) }
     diagnostics = source.diagnostics
+    let longLines = lines.count { $0.counts.width > options.maximumWrappedLineWidth }
+    isHardWrapped = longLines * 20 <= lines.count
 
     var next = 0
     if lines.count >= 2, isTitleLike(lines[0]) {
       emitTitle(lines[0])
       next = 1
     }
-    var trailingByline: (TextLine, BylineParser.Match)?
-    if next < lines.count, let match = parseByline(lines[next]) {
-      emitByline(lines[next], match, inBody: true)
-      next += 1
-    } else if lines.count - 1 > next, let match = parseByline(lines[lines.count - 1]) {
-      trailingByline = (lines[lines.count - 1], match)
+    // The byline: one of the three lines after the title, or else the last line.
+    var bylineAt: (index: Int, match: BylineParser.Match)?
+    for index in next..<min(next + 3, lines.count) {
+      if let match = parseByline(lines[index]) {
+        bylineAt = (index, match)
+        break
+      }
     }
-    let bodyEnd = trailingByline == nil ? lines.count : lines.count - 1
+    if bylineAt == nil, lines.count - 1 >= next + 3, let match = parseByline(lines[lines.count - 1]) {
+      bylineAt = (lines.count - 1, match)
+    }
+    let lastBodyIndex = bylineAt?.index == lines.count - 1 ? lines.count - 2 : lines.count - 1
     var previousLine = next > 0 ? lines[next - 1].number : 0
-    for index in next..<max(next, bodyEnd) {
+    for index in next..<lines.count {
       let line = lines[index]
-      process(line, blankBefore: line.number > previousLine + 1, isLast: index == bodyEnd - 1)
-      previousLine = line.number
+      defer { previousLine = line.number }
+      if let bylineAt, bylineAt.index == index {
+        flushParagraph()
+        closeList()
+        emitByline(line, bylineAt.match)
+        continue
+      }
+      process(line, blankBefore: line.number > previousLine + 1, isLast: index == lastBodyIndex)
     }
     flushParagraph()
     closeList()
-    if let (line, match) = trailingByline {
-      emitByline(line, match, inBody: false)
-    }
     return .success(finish())
   }
 
@@ -105,6 +116,7 @@ struct IngestRun {
       if marker.number == expectedSection {
         flushParagraph()
         startSection(line, marker: marker, head: head)
+        if Punctuation.endsWithColon(tailScalars) { list = ListState(introID: prefix, lastItem: nil) }
         return
       }
       if sectionsInScope > 0 && line.length - marker.titleOffset <= options.maximumTitleLength {
@@ -152,14 +164,14 @@ struct IngestRun {
 
   private func startsVersion(_ line: TextLine, tail: [Unicode.Scalar]) -> Bool {
     guard let language = line.counts.language, language != Language.undetermined,
-      let current = currentLanguage, current != language, !blocks.isEmpty,
+      let current = pending?.counts.language ?? currentLanguage, current != language, !blocks.isEmpty,
       line.counts.width <= options.maximumVersionTitleWidth
     else { return false }
     return !Punctuation.endsWithTerminal(tail)
   }
 
   private func canJoin(_ paragraph: Pending, _ line: TextLine) -> Bool {
-    guard paragraph.last.counts.width >= options.minimumWrappedLineWidth,
+    guard isHardWrapped, paragraph.last.counts.width >= options.minimumWrappedLineWidth,
       !Punctuation.endsWithTerminal(paragraph.lastTail)
     else { return false }
     guard let language = line.counts.language, let previous = paragraph.counts.language else { return true }
@@ -180,7 +192,7 @@ struct IngestRun {
     append(block, inBody: false)
   }
 
-  private mutating func emitByline(_ line: TextLine, _ match: BylineParser.Match, inBody: Bool) {
+  private mutating func emitByline(_ line: TextLine, _ match: BylineParser.Match) {
     let scalars = buffer.scalars(of: line)
     let block = makeBlock(
       id: "byline", kind: .byline, line.start, line.end, line.byteStart, line.byteEnd, line.counts)
@@ -244,13 +256,13 @@ struct IngestRun {
       let value = field(range)
       diagnostics.append(
         .warning(
-          .emptyBylineField,
+          .unlabelledBylineText,
           "byline text '\(value.text)' after the timestamp belongs to no field and is left out",
           at: source.location(of: value.start, end: value.end),
           help: "put a label such as 'Source:' or 'Editor:' before it"))
     }
     byline = result
-    append(block, inBody: inBody)
+    append(block, inBody: false)
   }
 
   private mutating func startSection(
@@ -405,7 +417,10 @@ struct IngestRun {
 
   private func finish() -> IngestedDocument {
     var languages: [String] = []
-    for block in blocks where !languages.contains(block.language) && block.language != Language.undetermined {
+    for block in blocks
+    where block.kind != .byline && !languages.contains(block.language)
+      && block.language != Language.undetermined
+    {
       languages.append(block.language)
     }
     if languages.isEmpty { languages = [Language.undetermined] }

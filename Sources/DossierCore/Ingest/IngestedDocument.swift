@@ -25,6 +25,7 @@ public struct IngestedDocument: Sendable {
 
   private let blockPositions: [String: Int]
 
+  /// Creates the result of ingesting `source`; the id is taken from its path.
   public init(
     source: SourceDocument, title: SpannedText?, byline: Byline?, sections: [Section], blocks: [Block],
     languages: [String], versions: [ParallelVersion], diagnostics: [Diagnostic]

@@ -16,6 +16,7 @@ public struct ParallelVersion: Sendable, Hashable, Codable {
   /// Ids of all blocks of the version in order, title first.
   public var blockIDs: [String]
 
+  /// Creates a parallel version.
   public init(id: String, language: String, title: SpannedText, start: Int, end: Int, blockIDs: [String]) {
     self.id = id
     self.language = language

@@ -25,6 +25,7 @@ public struct Section: Sendable, Hashable, Codable {
   /// Ids of the body blocks in order (the heading block not included).
   public var blockIDs: [String]
 
+  /// Creates a section.
   public init(
     id: String, number: Int, marker: String, heading: SpannedText, title: SpannedText, language: String,
     version: String? = nil, start: Int, end: Int, bodyStart: Int? = nil, bodyEnd: Int? = nil,
@@ -51,6 +52,7 @@ public struct Section: Sendable, Hashable, Codable {
     case blockIDs = "blocks"
   }
 
+  /// Decodes the JSON form written by `encode(to:)`.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     id = try container.decode(String.self, forKey: .id)

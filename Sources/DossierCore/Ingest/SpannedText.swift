@@ -14,6 +14,7 @@ public struct SpannedText: Sendable, Hashable, Codable {
   /// 1-based column (in scalars) of `start`.
   public var column: Int
 
+  /// Creates a spanned text; `text` must be the source text at `start..<end`.
   public init(text: String, start: Int, end: Int, line: Int, column: Int) {
     self.text = text
     self.start = start
