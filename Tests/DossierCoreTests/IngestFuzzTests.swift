@@ -1,4 +1,5 @@
 import DossierCore
+import DossierTestSupport
 import Testing
 
 /// Random documents built from the tokens the structure rules react to: ingest never traps, and every
