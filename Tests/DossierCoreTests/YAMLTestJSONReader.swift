@@ -91,7 +91,9 @@ struct YAMLTestJSONReader {
   }
 
   private mutating func expect(_ c: Unicode.Scalar) throws {
-    guard i < bytes.count, bytes[i] == UInt8(ascii: c) else { throw Failure(description: "expected \(c) at \(i)") }
+    guard i < bytes.count, bytes[i] == UInt8(ascii: c) else {
+      throw Failure(description: "expected \(c) at \(i)")
+    }
     i += 1
   }
 
@@ -127,7 +129,8 @@ struct YAMLTestJSONReader {
       case UInt8(ascii: "f"): scalars.append("\u{0C}")
       case UInt8(ascii: "u"):
         var unit = try hex4()
-        if (0xD800..<0xDC00).contains(unit), bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+        if (0xD800..<0xDC00).contains(unit), bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u")
+        {
           i += 2
           let low = try hex4()
           unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
@@ -141,7 +144,8 @@ struct YAMLTestJSONReader {
   }
 
   private mutating func hex4() throws -> UInt32 {
-    guard i + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[i..<i + 4], as: UTF8.self), radix: 16) else {
+    guard i + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[i..<i + 4], as: UTF8.self), radix: 16)
+    else {
       throw Failure(description: "bad \\u escape at \(i)")
     }
     i += 4

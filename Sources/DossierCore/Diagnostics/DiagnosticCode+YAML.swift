@@ -42,7 +42,8 @@ extension DiagnosticCode {
   public static let yamlTooDeep = DiagnosticCode(
     "Y008", "nesting too deep",
     "Collections are nested deeper than the loader's limit (128 levels by default, aliases included). "
-      + "The error points at the collection that crosses the limit; its content is skipped. Flatten the data.")
+      + "The error points at the collection that crosses the limit; its content is skipped. Flatten the data."
+  )
   /// More than one document in a stream where one is expected.
   public static let yamlMultipleDocuments = DiagnosticCode(
     "Y009", "more than one document",
@@ -73,13 +74,20 @@ extension DiagnosticCode {
     "Y014", "invalid encoding",
     "The file is not valid UTF-8 (or contains a character YAML does not allow, such as a control "
       + "character). The position is where the bad bytes start. Re-save the file as UTF-8.")
+  /// A continuation line of flow content or of a quoted scalar indented too little.
+  public static let yamlFlowIndentation = DiagnosticCode(
+    "Y015", "continuation line indented too little",
+    "A line that continues a flow collection (`[…]`, `{…}`) or a quoted or plain multi-line scalar must be "
+      + "indented by more spaces than the block collection holding it (at least as many spaces as that "
+      + "collection's column). Tabs do not count as indentation. libyaml accepts such lines; YAML does not. "
+      + "Indent the line with spaces, or put the value on one line.")
 
   /// Codes of the YAML family (`Y…`).
   static var yamlCodes: [DiagnosticCode] {
     [
       yamlSyntax, yamlDuplicateKey, yamlUnsupportedTag, yamlTagMismatch, yamlUndefinedAlias,
       yamlRecursiveAlias, yamlAliasBudget, yamlTooDeep, yamlMultipleDocuments, yamlMergeKey,
-      yamlTabIndentation, yamlNonStringKey, yamlUnrepresentable, yamlEncoding,
+      yamlTabIndentation, yamlNonStringKey, yamlUnrepresentable, yamlEncoding, yamlFlowIndentation,
     ]
   }
 }

@@ -55,6 +55,9 @@ struct YAMLComposer {
   var covered = 0
   var lastEventLine: Int32 = 0
   var previousDocumentEndImplicit = false
+  /// Set when composing must stop early (nesting limit): libyaml's scanner costs O(depth) per token in
+  /// flow context, so reading on through 100 000 open brackets would take minutes.
+  var stop = false
 
   init(file: String, options: YAMLLoader.Options) {
     self.file = file
@@ -91,7 +94,7 @@ struct YAMLComposer {
         let type = event.pointee.type
         handle(event)
         yaml_event_delete(event)
-        if type == YAML_STREAM_END_EVENT { return }
+        if type == YAML_STREAM_END_EVENT || stop { return }
       }
     }
   }
@@ -100,7 +103,8 @@ struct YAMLComposer {
     YAMLMark(line: Int32(truncatingIfNeeded: m.line + 1), column: Int32(truncatingIfNeeded: m.column + 1))
   }
 
-  @inline(__always) static func cString(_ p: UnsafeMutablePointer<yaml_char_t>) -> UnsafeBufferPointer<UInt8> {
+  @inline(__always) static func cString(_ p: UnsafeMutablePointer<yaml_char_t>) -> UnsafeBufferPointer<UInt8>
+  {
     var n = 0
     while p[n] != 0 { n += 1 }
     return UnsafeBufferPointer(start: p, count: n)
@@ -117,7 +121,8 @@ struct YAMLComposer {
     if type == YAML_STREAM_END_EVENT && input.count > covered { scanGap(from: covered, to: input.count) }
     if skipDepth == 0, let f = frames.last, f.isFlow, start.line != lastEventLine,
       type == YAML_SCALAR_EVENT || type == YAML_ALIAS_EVENT || type == YAML_SEQUENCE_START_EVENT
-        || type == YAML_MAPPING_START_EVENT || type == YAML_SEQUENCE_END_EVENT || type == YAML_MAPPING_END_EVENT
+        || type == YAML_MAPPING_START_EVENT || type == YAML_SEQUENCE_END_EVENT
+        || type == YAML_MAPPING_END_EVENT
     {
       checkFlowLine(at: startByte, mark: start, blockColumn: f.blockColumn)
     }
@@ -125,7 +130,9 @@ struct YAMLComposer {
     switch type {
     case YAML_DOCUMENT_START_EVENT:
       let d = event.pointee.data.document_start
-      if previousDocumentEndImplicit && (d.version_directive != nil || d.tag_directives.start != d.tag_directives.end) {
+      if previousDocumentEndImplicit
+        && (d.version_directive != nil || d.tag_directives.start != d.tag_directives.end)
+      {
         error(
           .yamlSyntax, "a directive must follow a document end marker (...) when a document precedes it",
           at: start, help: "add a line '...' before the directive")
@@ -139,7 +146,8 @@ struct YAMLComposer {
       if skipDepth > 0 { return }
       let s = event.pointee.data.scalar
       checkScalarSource(
-        style: s.style, value: UnsafeBufferPointer(start: s.value, count: s.length), start: start, end: end, from: startByte, to: endByte)
+        style: s.style, value: UnsafeBufferPointer(start: s.value, count: s.length), start: start, end: end,
+        from: startByte, to: endByte)
       addScalar(
         UnsafeBufferPointer(start: s.value, count: s.length), style: s.style,
         tag: s.tag.map(Self.cString), anchor: s.anchor.map(Self.cString), start: start, end: end)
@@ -214,7 +222,8 @@ struct YAMLComposer {
   // MARK: - Nodes
 
   mutating func addScalar(
-    _ value: UnsafeBufferPointer<UInt8>, style rawStyle: yaml_scalar_style_t, tag rawTag: UnsafeBufferPointer<UInt8>?,
+    _ value: UnsafeBufferPointer<UInt8>, style rawStyle: yaml_scalar_style_t,
+    tag rawTag: UnsafeBufferPointer<UInt8>?,
     anchor: UnsafeBufferPointer<UInt8>?, start: YAMLMark, end: YAMLMark
   ) {
     let style: YAMLScalarStyle
@@ -270,6 +279,7 @@ struct YAMLComposer {
     if frames.count >= options.maxDepth {
       skipDepth = 1
       reportDepth(at: start)
+      stop = true
       return
     }
     let tag = rawTag.map(YAMLTag.classify) ?? .implicit
@@ -288,7 +298,8 @@ struct YAMLComposer {
     if flow { flags |= YAMLNodeRecord.flagFlow }
     nodes.append(
       YAMLNodeRecord(
-        kind: isMapping ? .mapping : .sequence, style: 0, scalarKind: .string, flags: flags, tag: tag, start: start,
+        kind: isMapping ? .mapping : .sequence, style: 0, scalarKind: .string, flags: flags, tag: tag,
+        start: start,
         end: start, payload: 0, count: 0, height: 1, size: 1))
     if let anchor { defineAnchor(anchor, node: index) }
     var blockColumn = frames.last?.blockColumn ?? 0
@@ -301,7 +312,8 @@ struct YAMLComposer {
     }
     frames.append(
       Frame(
-        node: index, isMapping: isMapping, pendingStart: pending.count, keyStart: pendingKeys.count, keyIndex: nil,
+        node: index, isMapping: isMapping, pendingStart: pending.count, keyStart: pendingKeys.count,
+        keyIndex: nil,
         size: 1, height: 1, isFlow: flow, blockColumn: blockColumn))
   }
 
@@ -325,7 +337,8 @@ struct YAMLComposer {
     let anchorName = String(decoding: name, as: UTF8.self)
     guard let target = anchors[anchorName] else {
       error(
-        .yamlUndefinedAlias, "alias *\(anchorName) refers to no anchor defined before it", at: start, end: end,
+        .yamlUndefinedAlias, "alias *\(anchorName) refers to no anchor defined before it", at: start,
+        end: end,
         help: "define &\(anchorName) before this alias")
       addPlaceholder(start: start, end: end)
       return
@@ -407,7 +420,9 @@ struct YAMLComposer {
     while key.kind == .alias { key = nodes[Int(key.payload)] }
     guard key.kind == .scalar else { return }
     let text = texts[Int(key.payload)]
-    if own.kind == .scalar && own.style == YAMLScalarStyle.plain.rawValue && own.tag == .implicit && text == "<<" {
+    if own.kind == .scalar && own.style == YAMLScalarStyle.plain.rawValue && own.tag == .implicit
+      && text == "<<"
+    {
       error(
         .yamlMergeKey, "merge keys (<<) are not supported", at: own.start, end: own.end,
         help: "write the merged keys out; quote the key ('<<') if you mean the literal string")
@@ -448,7 +463,10 @@ struct YAMLComposer {
       error(
         .yamlDuplicateKey, "duplicate key '\(Self.excerpt(text))'", at: own.start, end: own.end,
         pointer: pointerToParent(appending: text),
-        notes: [Diagnostic.Note("first defined here", at: firstRecord.start.location(in: file, end: firstRecord.end))],
+        notes: [
+          Diagnostic.Note(
+            "first defined here", at: firstRecord.start.location(in: file, end: firstRecord.end))
+        ],
         help: "remove or rename one of the two entries")
     }
   }
@@ -472,7 +490,6 @@ struct YAMLComposer {
     if let token { tokens.append(token) }
     return JSONPointer(tokens: tokens).description
   }
-
 
   // MARK: - Checks on the source bytes
 
@@ -554,7 +571,9 @@ struct YAMLComposer {
     guard blockColumn > 0 else { return }
     let bytes = input
     var lineStart = offset
-    while lineStart > bomLength && bytes[lineStart - 1] != 0x0A && bytes[lineStart - 1] != 0x0D { lineStart -= 1 }
+    while lineStart > bomLength && bytes[lineStart - 1] != 0x0A && bytes[lineStart - 1] != 0x0D {
+      lineStart -= 1
+    }
     var k = lineStart
     var spaces: Int32 = 0
     while k < offset && bytes[k] == 0x20 {
@@ -570,7 +589,7 @@ struct YAMLComposer {
 
   mutating func reportFlowIndentation(line: Int32, spaces: Int32, needed: Int32) {
     error(
-      .yamlSyntax,
+      .yamlFlowIndentation,
       "this line continues a flow value or quoted scalar and must be indented by at least \(needed) space(s), "
         + "more than its parent collection",
       at: YAMLMark(line: line, column: spaces + 1),
@@ -581,7 +600,8 @@ struct YAMLComposer {
   /// flow plain scalars must be indented past the parent block collection; a block scalar header
   /// comment needs a space; a plain scalar may not be a lone indicator (`-`, `?`, `:`).
   mutating func checkScalarSource(
-    style: yaml_scalar_style_t, value: UnsafeBufferPointer<UInt8>, start: YAMLMark, end: YAMLMark, from startByte: Int, to endByte: Int
+    style: yaml_scalar_style_t, value: UnsafeBufferPointer<UInt8>, start: YAMLMark, end: YAMLMark,
+    from startByte: Int, to endByte: Int
   ) {
     let bytes = input
     switch style {
@@ -690,7 +710,8 @@ struct YAMLComposer {
         error(
           .yamlSyntax,
           "a leading empty line of this block scalar holds \(longestEmpty) spaces, more than the \(spaces) of its first "
-            + "content line", at: YAMLMark(line: at.line, column: 1), help: "remove the trailing spaces of the empty lines")
+            + "content line", at: YAMLMark(line: at.line, column: 1),
+          help: "remove the trailing spaces of the empty lines")
       }
       return
     }
@@ -708,11 +729,13 @@ struct YAMLComposer {
   // MARK: - Diagnostics
 
   mutating func error(
-    _ code: DiagnosticCode, _ message: String, at start: YAMLMark, end: YAMLMark? = nil, pointer: String? = nil,
+    _ code: DiagnosticCode, _ message: String, at start: YAMLMark, end: YAMLMark? = nil,
+    pointer: String? = nil,
     notes: [Diagnostic.Note] = [], help: String? = nil
   ) {
     diagnostics.append(
-      .error(code, message, at: start.location(in: file, end: end), pointer: pointer, notes: notes, help: help))
+      .error(
+        code, message, at: start.location(in: file, end: end), pointer: pointer, notes: notes, help: help))
   }
 
   mutating func reportUnsupportedTag(_ tag: YAMLTag, at start: YAMLMark) {
@@ -743,9 +766,17 @@ struct YAMLComposer {
       diagnostics.append(.error(.yamlSyntax, "out of memory while parsing YAML", at: nil))
     default:
       let at = Self.mark(parser.problem_mark)
+      // Indentation complaints inside the construct libyaml failed on are noise next to its error.
+      let constructStart = parser.context == nil ? at : Self.mark(parser.context_mark)
+      diagnostics.removeAll {
+        $0.code == .yamlFlowIndentation
+          && ($0.location.map { YAMLMark(line: Int32($0.line), column: Int32($0.column)) } ?? at)
+            >= constructStart
+      }
       var notes: [Diagnostic.Note] = []
       if let context = parser.context {
-        notes.append(Diagnostic.Note(String(cString: context), at: Self.mark(parser.context_mark).location(in: file)))
+        notes.append(
+          Diagnostic.Note(String(cString: context), at: Self.mark(parser.context_mark).location(in: file)))
       }
       if let offset = YAMLByteLocator.offset(of: at, in: bytes), offset < bytes.count, bytes[offset] == 0x09 {
         error(

@@ -100,7 +100,8 @@ struct YAMLJSONConverter {
       ? "quote the key to make it a string" : "use a string key; complex keys have no JSON form"
     diagnostics.append(
       .error(
-        .yamlNonStringKey, what, at: own.start.location(in: file, end: own.end), pointer: pointer(), help: help))
+        .yamlNonStringKey, what, at: own.start.location(in: file, end: own.end), pointer: pointer(),
+        help: help))
     return nil
   }
 
@@ -114,7 +115,9 @@ struct YAMLJSONConverter {
       switch YAMLScalarResolver.number(text, kind: r.scalarKind) {
       case .finite(let n): return .number(n)
       case .infinity, .nan:
-        unrepresentable(r, "'\(text)' (\(r.scalarKind == .int ? "integer" : "float")) has no JSON form", help: "quote it to keep it as a string")
+        unrepresentable(
+          r, "'\(text)' (\(r.scalarKind == .int ? "integer" : "float")) has no JSON form",
+          help: "quote it to keep it as a string")
       case .tooLarge:
         unrepresentable(
           r, "integer literal longer than \(YAMLScalarResolver.maxIntegerDigits) digits",
@@ -127,7 +130,8 @@ struct YAMLJSONConverter {
   private mutating func unrepresentable(_ r: YAMLNodeRecord, _ message: String, help: String) {
     diagnostics.append(
       .error(
-        .yamlUnrepresentable, message, at: r.start.location(in: file, end: r.end), pointer: pointer(), help: help))
+        .yamlUnrepresentable, message, at: r.start.location(in: file, end: r.end), pointer: pointer(),
+        help: help))
   }
 
   /// The pointer of the node being converted; stops before a key that is not a string.

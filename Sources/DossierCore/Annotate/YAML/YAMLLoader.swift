@@ -52,7 +52,8 @@ public struct YAMLLoader: Sendable {
       for extra in stream.documents.dropFirst() {
         diagnostics.append(
           .error(
-            .yamlMultipleDocuments, "a second YAML document starts here; an annotation file holds one document",
+            .yamlMultipleDocuments,
+            "a second YAML document starts here; an annotation file holds one document",
             at: extra.start, notes: [Diagnostic.Note("the first document starts here", at: first.start)],
             help: "remove the document marker (--- or ...) or split the file"))
       }

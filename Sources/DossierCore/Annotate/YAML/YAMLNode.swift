@@ -69,7 +69,10 @@ public struct YAMLNode: Sendable {
     guard r.kind == .mapping else { return [] }
     let start = Int(r.payload)
     return stride(from: start, to: start + Int(r.count), by: 2).map {
-      (YAMLNode(storage: storage, index: storage.children[$0]), YAMLNode(storage: storage, index: storage.children[$0 + 1]))
+      (
+        YAMLNode(storage: storage, index: storage.children[$0]),
+        YAMLNode(storage: storage, index: storage.children[$0 + 1])
+      )
     }
   }
 

@@ -98,7 +98,9 @@ public enum YAMLScalarResolver {
     var i = 0
     if b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") { i = 1 }
     let rest = UnsafeBufferPointer(rebasing: b[i...])
-    if rest.count == 4 && (equals(rest, ".inf") || equals(rest, ".Inf") || equals(rest, ".INF")) { return true }
+    if rest.count == 4 && (equals(rest, ".inf") || equals(rest, ".Inf") || equals(rest, ".INF")) {
+      return true
+    }
     if i == 0 && b.count == 4 && (equals(b, ".nan") || equals(b, ".NaN") || equals(b, ".NAN")) { return true }
     var intDigits = 0
     while i < b.count && isDigit(b[i]) {
