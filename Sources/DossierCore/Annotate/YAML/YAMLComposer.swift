@@ -1,6 +1,12 @@
 import CLibYAML
 import JSONSchema
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Builds `YAMLDocument`s from libyaml's event stream, without recursion (so nesting depth cannot
 /// overflow the stack), checking what libyaml leaves to the loader: duplicate keys, tags, aliases,
 /// the alias expansion budget, the depth limit and merge keys.
@@ -10,7 +16,8 @@ struct YAMLComposer {
     var isMapping: Bool
     var pendingStart: Int
     var keyStart: Int
-    var keyIndex: [YAMLKeyIdentity: Int32]?
+    /// True once the mapping's keys moved to a hash table in `keyTables`.
+    var hashedKeys: Bool
     var size: Int
     var height: Int32
     var isFlow: Bool
@@ -20,10 +27,12 @@ struct YAMLComposer {
   }
 
   /// Linear key search is used up to this many keys per mapping, then a hash table.
-  static let linearKeyLimit = 12
+  static let linearKeyLimit = 32
 
   let file: String
   let options: YAMLLoader.Options
+  /// `maxDepth`, kept within 1…10 000 (node heights are stored in 16 bits).
+  let maxDepth: Int
   var diagnostics: [Diagnostic] = []
   var documents: [YAMLDocument] = []
 
@@ -32,10 +41,13 @@ struct YAMLComposer {
   var children: [Int32] = []
   var texts: [String] = []
   var anchorNames: [Int32: String] = [:]
+  var otherTags: [Int32: String] = [:]
   var anchors: [String: Int32] = [:]
   var frames: [Frame] = []
   var pending: [Int32] = []
   var pendingKeys: [(identity: YAMLKeyIdentity, node: Int32)] = []
+  /// Key tables of large open mappings, by frame depth.
+  var keyTables: [Int: [YAMLKeyIdentity: Int32]] = [:]
   var root: Int32 = -1
   var aliasExpansion = 0
   var budgetExceeded = false
@@ -62,6 +74,7 @@ struct YAMLComposer {
   init(file: String, options: YAMLLoader.Options) {
     self.file = file
     self.options = options
+    self.maxDepth = min(max(options.maxDepth, 1), 10_000)
   }
 
   // MARK: - Event loop
@@ -190,11 +203,19 @@ struct YAMLComposer {
     nodes = []
     children = []
     texts = []
+    // Growing these tables by doubling would copy them several times; a node takes at least two bytes
+    // of input, typically ten or more. Unused reserved pages are never touched.
+    let expectedNodes = (input.count - cursorByte) / 8 + 16
+    nodes.reserveCapacity(expectedNodes)
+    children.reserveCapacity(expectedNodes)
+    texts.reserveCapacity(expectedNodes)
     anchorNames = [:]
+    otherTags = [:]
     anchors = [:]
     frames = []
     pending = []
     pendingKeys = []
+    keyTables = [:]
     root = -1
     aliasExpansion = 0
     budgetExceeded = false
@@ -209,7 +230,7 @@ struct YAMLComposer {
     inDocument = false
     guard root >= 0 else { return }
     let storage = YAMLDocument.Storage(
-      file: file, nodes: nodes, children: children, texts: texts, anchors: anchorNames)
+      file: file, nodes: nodes, children: children, texts: texts, anchors: anchorNames, otherTags: otherTags)
     documents.append(
       YAMLDocument(
         storage: storage, rootIndex: root, start: documentStart.location(in: file),
@@ -263,10 +284,12 @@ struct YAMLComposer {
       reportUnsupportedTag(tag, at: start)
     }
     let index = Int32(nodes.count)
+    if case .other(let text) = tag { otherTags[index] = text }
     texts.append(String(decoding: value, as: UTF8.self))
     nodes.append(
       YAMLNodeRecord(
-        kind: .scalar, style: style.rawValue, scalarKind: kind, flags: 0, tag: tag, start: start, end: end,
+        kind: .scalar, style: style.rawValue, scalarKind: kind, flags: 0, tag: tag.code, start: start,
+        end: end,
         payload: Int32(texts.count - 1), count: 0, height: 0, size: 1))
     if let anchor { defineAnchor(anchor, node: index) }
     attach(index, size: 1, height: 0)
@@ -276,7 +299,7 @@ struct YAMLComposer {
     isMapping: Bool, flow: Bool, tag rawTag: UnsafeBufferPointer<UInt8>?, anchor: UnsafeBufferPointer<UInt8>?,
     start: YAMLMark, startIndex: Int
   ) {
-    if frames.count >= options.maxDepth {
+    if frames.count >= maxDepth {
       skipDepth = 1
       reportDepth(at: start)
       stop = true
@@ -294,11 +317,12 @@ struct YAMLComposer {
         at: start, help: "remove the tag")
     }
     let index = Int32(nodes.count)
+    if case .other(let text) = tag { otherTags[index] = text }
     var flags: UInt8 = YAMLNodeRecord.flagOpen
     if flow { flags |= YAMLNodeRecord.flagFlow }
     nodes.append(
       YAMLNodeRecord(
-        kind: isMapping ? .mapping : .sequence, style: 0, scalarKind: .string, flags: flags, tag: tag,
+        kind: isMapping ? .mapping : .sequence, style: 0, scalarKind: .string, flags: flags, tag: tag.code,
         start: start,
         end: start, payload: 0, count: 0, height: 1, size: 1))
     if let anchor { defineAnchor(anchor, node: index) }
@@ -313,7 +337,7 @@ struct YAMLComposer {
     frames.append(
       Frame(
         node: index, isMapping: isMapping, pendingStart: pending.count, keyStart: pendingKeys.count,
-        keyIndex: nil,
+        hashedKeys: false,
         size: 1, height: 1, isFlow: flow, blockColumn: blockColumn))
   }
 
@@ -323,6 +347,7 @@ struct YAMLComposer {
     children.append(contentsOf: pending[frame.pendingStart...])
     pending.removeSubrange(frame.pendingStart...)
     pendingKeys.removeSubrange(frame.keyStart...)
+    if frame.hashedKeys { keyTables[frames.count] = nil }
     let i = Int(frame.node)
     nodes[i].payload = Int32(first)
     nodes[i].count = Int32(children.count - first)
@@ -351,7 +376,7 @@ struct YAMLComposer {
       addPlaceholder(start: start, end: end)
       return
     }
-    if Int(t.height) + frames.count > options.maxDepth {
+    if Int(t.height) + frames.count > maxDepth {
       reportDepth(at: start)
       addPlaceholder(start: start, end: end)
       return
@@ -375,7 +400,7 @@ struct YAMLComposer {
     let index = Int32(nodes.count)
     nodes.append(
       YAMLNodeRecord(
-        kind: .alias, style: 0, scalarKind: t.scalarKind, flags: 0, tag: .implicit, start: start, end: end,
+        kind: .alias, style: 0, scalarKind: t.scalarKind, flags: 0, tag: 0, start: start, end: end,
         payload: target, count: 0, height: t.height, size: size))
     attach(index, size: size, height: t.height)
   }
@@ -386,7 +411,7 @@ struct YAMLComposer {
     texts.append("")
     nodes.append(
       YAMLNodeRecord(
-        kind: .scalar, style: YAMLScalarStyle.plain.rawValue, scalarKind: .null, flags: 0, tag: .implicit,
+        kind: .scalar, style: YAMLScalarStyle.plain.rawValue, scalarKind: .null, flags: 0, tag: 0,
         start: start, end: end, payload: Int32(texts.count - 1), count: 0, height: 0, size: 1))
     attach(index, size: 1, height: 0)
   }
@@ -420,7 +445,7 @@ struct YAMLComposer {
     while key.kind == .alias { key = nodes[Int(key.payload)] }
     guard key.kind == .scalar else { return }
     let text = texts[Int(key.payload)]
-    if own.kind == .scalar && own.style == YAMLScalarStyle.plain.rawValue && own.tag == .implicit
+    if own.kind == .scalar && own.style == YAMLScalarStyle.plain.rawValue && own.tag == 0
       && text == "<<"
     {
       error(
@@ -436,9 +461,9 @@ struct YAMLComposer {
       identity = id
     }
     var first: Int32?
-    if frames[f].keyIndex != nil {
-      first = frames[f].keyIndex![identity]
-      if first == nil { frames[f].keyIndex![identity] = keyIndex }
+    if frames[f].hashedKeys {
+      first = keyTables[f]![identity]
+      if first == nil { keyTables[f]![identity] = keyIndex }
     } else {
       var k = frames[f].keyStart
       while k < pendingKeys.count {
@@ -453,7 +478,8 @@ struct YAMLComposer {
         if pendingKeys.count - frames[f].keyStart > Self.linearKeyLimit {
           var table: [YAMLKeyIdentity: Int32] = [:]
           for entry in pendingKeys[frames[f].keyStart...] { table[entry.identity] = entry.node }
-          frames[f].keyIndex = table
+          keyTables[f] = table
+          frames[f].hashedKeys = true
           pendingKeys.removeSubrange(frames[f].keyStart...)
         }
       }
@@ -500,6 +526,18 @@ struct YAMLComposer {
     var c = cursorChar
     var b = cursorByte
     if index >= c {
+      // Eight bytes at a time: count the lead bytes (those that are not 10xxxxxx continuation bytes)
+      // and take the block when it ends on a character boundary.
+      if let base = bytes.baseAddress {
+        while index - c >= 8 && bytes.count - b > 8 {
+          let word = UnsafeRawPointer(base + b).loadUnaligned(as: UInt64.self)
+          let continuation = word & ~(word << 1) & 0x8080_8080_8080_8080
+          let leads = 8 - continuation.nonzeroBitCount
+          if c + leads > index || base[b + 8] & 0xC0 == 0x80 { break }
+          b += 8
+          c += leads
+        }
+      }
       while c < index && b < bytes.count {
         b += 1
         while b < bytes.count && bytes[b] & 0xC0 == 0x80 { b += 1 }
@@ -524,18 +562,15 @@ struct YAMLComposer {
   /// Bytes between events hold only whitespace, indicators and comments. A comment must be
   /// separated from what precedes it by whitespace (libyaml accepts `"a"#c` and `[a]#c`).
   mutating func scanGap(from start: Int, to end: Int) {
-    let bytes = input
+    guard let base = input.baseAddress else { return }
     var i = start
     while i < end {
-      let c = bytes[i]
-      if c == UInt8(ascii: "#") {
-        if i > bomLength && !Self.isBlank(bytes[i - 1]) {
-          reportCommentWithoutSpace(at: i)
-        }
-        while i < end && bytes[i] != 0x0A && bytes[i] != 0x0D { i += 1 }
-        continue
+      guard let hit = memchr(base + i, Int32(UInt8(ascii: "#")), end - i) else { return }
+      i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+      if i > bomLength && !Self.isBlank(base[i - 1]) {
+        reportCommentWithoutSpace(at: i)
       }
-      i += 1
+      while i < end && base[i] != 0x0A && base[i] != 0x0D { i += 1 }
     }
   }
 
@@ -748,7 +783,7 @@ struct YAMLComposer {
     guard !depthReported else { return }
     depthReported = true
     error(
-      .yamlTooDeep, "nesting is deeper than \(options.maxDepth) levels", at: start,
+      .yamlTooDeep, "nesting is deeper than \(maxDepth) levels", at: start,
       help: "flatten the data; the content of this collection was skipped")
   }
 

@@ -13,9 +13,12 @@ public struct YAMLLoader: Sendable {
     /// Most nodes the aliases of one document may expand to (default 1 000 000).
     public var aliasExpansionBudget: Int
 
+    /// - Parameters:
+    ///   - maxDepth: clamped to 1…10 000.
+    ///   - aliasExpansionBudget: clamped to 0…1 000 000 000.
     public init(maxDepth: Int = 128, aliasExpansionBudget: Int = 1_000_000) {
-      self.maxDepth = maxDepth
-      self.aliasExpansionBudget = aliasExpansionBudget
+      self.maxDepth = min(max(maxDepth, 1), 10_000)
+      self.aliasExpansionBudget = min(max(aliasExpansionBudget, 0), 1_000_000_000)
     }
   }
 
