@@ -88,3 +88,17 @@ import Testing
     #expect(diagnostics.first?.location?.lineColumn == marked.mark(0))
   }
 }
+
+@Suite struct YAMLManyProblemsTests {
+  @Test func manyProblemsStayLinearAndCapped() {
+    // 100 000 lines, each with a comment glued to a flow sequence.
+    let text = (0..<100_000).map { "k\($0): [a]#c" }.joined(separator: "\n")
+    let clock = ContinuousClock()
+    var diagnostics: [Diagnostic] = []
+    let elapsed = clock.measure { diagnostics = yamlDiagnostics(text) }
+    #expect(diagnostics.count == YAMLLoader.maxDiagnostics)
+    #expect(diagnostics.first?.location?.lineColumn == "1:8")
+    #expect(diagnostics.last?.location?.lineColumn == "1000:10")
+    #expect(elapsed < .seconds(20), "took \(elapsed)")
+  }
+}

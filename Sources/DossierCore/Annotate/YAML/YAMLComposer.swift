@@ -67,6 +67,7 @@ struct YAMLComposer {
   var covered = 0
   var lastEventLine: Int32 = 0
   var previousDocumentEndImplicit = false
+  var lastLocated = (offset: 0, mark: YAMLMark(line: 1, column: 1))
   /// Set when composing must stop early (nesting limit): libyaml's scanner costs O(depth) per token in
   /// flow context, so reading on through 100 000 open brackets would take minutes.
   var stop = false
@@ -597,7 +598,7 @@ struct YAMLComposer {
   mutating func reportCommentWithoutSpace(at offset: Int) {
     error(
       .yamlSyntax, "a comment must be separated from the preceding text by whitespace",
-      at: YAMLByteLocator.mark(ofOffset: offset, in: input), help: "insert a space before '#'")
+      at: locate(offset), help: "insert a space before '#'")
   }
 
   /// Inside flow content (`[…]`, `{…}`) nested in a block collection at column C, every line must be
@@ -741,7 +742,7 @@ struct YAMLComposer {
         continue
       }
       if spaces >= needed && spaces < longestEmpty {
-        let at = YAMLByteLocator.mark(ofOffset: i, in: bytes)
+        let at = locate(i)
         error(
           .yamlSyntax,
           "a leading empty line of this block scalar holds \(longestEmpty) spaces, more than the \(spaces) of its first "
@@ -763,11 +764,36 @@ struct YAMLComposer {
 
   // MARK: - Diagnostics
 
+  /// The mark of a byte offset. Scans from the previous answer when the offset lies after it, so that
+  /// reporting many problems in file order stays linear.
+  mutating func locate(_ offset: Int) -> YAMLMark {
+    if offset < lastLocated.offset {
+      lastLocated = (0, YAMLMark(line: 1, column: 1))
+    }
+    let from = max(lastLocated.offset, bomLength)
+    guard let base = input.baseAddress, offset > from else { return lastLocated.mark }
+    var mark = lastLocated.mark
+    var i = from
+    while i < offset {
+      let c = base[i]
+      if c == 0x0A || (c == 0x0D && !(i + 1 < input.count && base[i + 1] == 0x0A)) {
+        mark.line += 1
+        mark.column = 1
+      } else if c != 0x0D && c & 0xC0 != 0x80 {
+        mark.column += 1
+      }
+      i += 1
+    }
+    lastLocated = (offset, mark)
+    return mark
+  }
+
   mutating func error(
     _ code: DiagnosticCode, _ message: String, at start: YAMLMark, end: YAMLMark? = nil,
     pointer: String? = nil,
     notes: [Diagnostic.Note] = [], help: String? = nil
   ) {
+    guard diagnostics.count < YAMLLoader.maxDiagnostics else { return }
     diagnostics.append(
       .error(
         code, message, at: start.location(in: file, end: end), pointer: pointer, notes: notes, help: help))

@@ -99,6 +99,7 @@ struct YAMLJSONConverter {
     let help =
       r.kind == .scalar
       ? "quote the key to make it a string" : "use a string key; complex keys have no JSON form"
+    guard diagnostics.count < YAMLLoader.maxDiagnostics else { return nil }
     diagnostics.append(
       .error(
         .yamlNonStringKey, what, at: own.start.location(in: file, end: own.end), pointer: pointer(),
@@ -146,6 +147,7 @@ struct YAMLJSONConverter {
   }
 
   private mutating func unrepresentable(_ r: YAMLNodeRecord, _ message: String, help: String) {
+    guard diagnostics.count < YAMLLoader.maxDiagnostics else { return }
     diagnostics.append(
       .error(
         .yamlUnrepresentable, message, at: r.start.location(in: file, end: r.end), pointer: pointer(),

@@ -24,6 +24,10 @@ public struct YAMLLoader: Sendable {
 
   public var options: Options
 
+  /// At most this many problems are reported per stage and file; a hostile file with a million errors
+  /// still loads in linear time and gives a readable report.
+  public static let maxDiagnostics = 1000
+
   public init(options: Options = Options()) { self.options = options }
 
   /// Composes every document of a stream.
