@@ -17,7 +17,8 @@ import Testing
     }
   }
 
-  static let alphabet: [UInt8] = Array(" \t\n\r-?:,[]{}#&*!|>'\"%@`\\a0.~".utf8) + [0xC3, 0xA9, 0xE4, 0xB8, 0xAD, 0xFF]
+  static let alphabet: [UInt8] =
+    Array(" \t\n\r-?:,[]{}#&*!|>'\"%@`\\a0.~".utf8) + [0xC3, 0xA9, 0xE4, 0xB8, 0xAD, 0xFF]
 
   @Test func mutatedSuiteInputsFailCleanly() throws {
     guard let root = RepositoryPaths.conformanceSuite("yaml-test-suite") else { return }
