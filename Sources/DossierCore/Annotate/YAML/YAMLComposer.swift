@@ -198,12 +198,15 @@ struct YAMLComposer {
     nodes = []
     children = []
     texts = []
-    // Growing these tables by doubling would copy them several times; a node takes at least two bytes
-    // of input, typically ten or more. Unused reserved pages are never touched.
-    let expectedNodes = (input.count - cursorByte) / 8 + 16
-    nodes.reserveCapacity(expectedNodes)
-    children.reserveCapacity(expectedNodes)
-    texts.reserveCapacity(expectedNodes)
+    if documents.isEmpty {
+      // Growing these tables by doubling would copy them several times; a node takes at least two
+      // bytes of input, typically ten or more, and reserved pages that stay unused are never touched.
+      // Only the first document reserves: a stream of many small documents grows its tables normally.
+      let expectedNodes = (input.count - cursorByte) / 10 + 16
+      nodes.reserveCapacity(expectedNodes)
+      children.reserveCapacity(expectedNodes)
+      texts.reserveCapacity(expectedNodes)
+    }
     anchorNames = [:]
     otherTags = [:]
     anchors = [:]
