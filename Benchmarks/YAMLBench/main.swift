@@ -177,40 +177,56 @@ var nodes = 0
 var bare = Double.infinity
 var compose = Double.infinity
 var load = Double.infinity
-// Rounds interleave the three measurements so that load changes on the machine affect all alike.
+var composeRatios: [Double] = []
+var loadRatios: [Double] = []
+// Each round measures the three right after one another, so that a change of load on a shared
+// machine affects them alike; the ratios are taken per round and their median reported.
 for _ in 0..<runs {
-  if only == nil || only == "bare" { bare = min(bare, measure { events = bareParse(bytes) }) }
+  var round = (bare: Double.nan, compose: Double.nan, load: Double.nan)
+  if only == nil || only == "bare" { round.bare = measure { events = bareParse(bytes) } }
   // Results are kept until after the measurement: the figure is the time to produce the value, not to
   // free it (libyaml's bare parse produces nothing to free either).
   if only == nil || only == "compose" {
     var kept: YAMLStream?
-    compose = min(compose, measure { kept = loader.compose(bytes, file: "bench.yaml") })
+    round.compose = measure { kept = loader.compose(bytes, file: "bench.yaml") }
     guard let stream = kept, !stream.hasErrors else { fatalError("\(kept?.diagnostics.prefix(3) ?? [])") }
     nodes = stream.documents.first?.nodeCount ?? 0
     kept = nil
   }
   if only == nil || only == "load" {
     var kept: LocatedJSON?
-    load = min(
-      load,
-      measure {
-        do {
-          kept = try loader.load(bytes, file: "bench.yaml")
-        } catch {
-          fatalError("\(error)")
-        }
-      })
+    round.load = measure {
+      do {
+        kept = try loader.load(bytes, file: "bench.yaml")
+      } catch {
+        fatalError("\(error)")
+      }
+    }
     precondition(kept != nil)
     kept = nil
   }
+  bare = min(bare, round.bare.isNaN ? .infinity : round.bare)
+  compose = min(compose, round.compose.isNaN ? .infinity : round.compose)
+  load = min(load, round.load.isNaN ? .infinity : round.load)
+  composeRatios.append(round.bare / round.compose)
+  loadRatios.append(round.bare / round.load)
 }
-print("events: \(events), nodes: \(nodes), best of \(runs) runs, process CPU time")
+
+func median(_ values: [Double]) -> Double {
+  let sorted = values.filter { !$0.isNaN }.sorted()
+  guard !sorted.isEmpty else { return .nan }
+  return sorted.count % 2 == 1
+    ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+print(
+  "events: \(events), nodes: \(nodes); best of \(runs) rounds in process CPU time; ratio = median per round")
 print(String(format: "libyaml bare event parse : %7.1f MB/s (%.3f s)", megabytes / bare, bare))
 print(
   String(
-    format: "Dossier compose (tree)   : %7.1f MB/s (%.3f s) = %.0f%% of bare", megabytes / compose, compose,
-    100 * bare / compose))
+    format: "Dossier compose (tree)   : %7.1f MB/s (%.3f s), %.0f%% of bare", megabytes / compose, compose,
+    100 * median(composeRatios)))
 print(
   String(
-    format: "Dossier load (JSON + map): %7.1f MB/s (%.3f s) = %.0f%% of bare", megabytes / load, load,
-    100 * bare / load))
+    format: "Dossier load (JSON + map): %7.1f MB/s (%.3f s), %.0f%% of bare", megabytes / load, load,
+    100 * median(loadRatios)))
