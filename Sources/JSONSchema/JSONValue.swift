@@ -76,6 +76,12 @@ public struct JSONObject: Hashable, Sendable, Sequence {
     for (key, value) in pairs { self[key] = value }
   }
 
+  /// Makes room for `capacity` members, so that adding them does not reallocate.
+  public mutating func reserveCapacity(_ capacity: Int) {
+    keys.reserveCapacity(capacity)
+    storage.reserveCapacity(capacity)
+  }
+
   public var count: Int { keys.count }
   public var isEmpty: Bool { keys.isEmpty }
 
