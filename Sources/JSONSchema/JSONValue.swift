@@ -10,6 +10,20 @@ public enum JSONValue: Hashable, Sendable {
   case array([JSONValue])
   case object(JSONObject)
 
+  /// Equality as JSON Schema defines it: numbers by value, strings by Unicode code points
+  /// (not by Swift's canonical equivalence), objects as unordered maps.
+  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    switch (lhs, rhs) {
+    case (.null, .null): return true
+    case (.bool(let a), .bool(let b)): return a == b
+    case (.number(let a), .number(let b)): return a == b
+    case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+    case (.array(let a), .array(let b)): return a == b
+    case (.object(let a), .object(let b)): return a == b
+    default: return false
+    }
+  }
+
   /// Creates an integer number value.
   public static func integer(_ value: Int) -> JSONValue { .number(JSONNumber(value)) }
 
