@@ -35,7 +35,7 @@ public struct ECMARegex: @unchecked Sendable {
     do {
       expression = try NSRegularExpression(pattern: translated, options: [])
     } catch {
-      throw RegexError(message: "invalid regular expression /\(pattern)/: \(error.localizedDescription)")
+      throw RegexError(message: "invalid regular expression /\(pattern)/: the pattern is not valid")
     }
     self.pattern = pattern
     self.literal = ECMARegex.literalShape(pattern)
@@ -106,13 +106,115 @@ public struct ECMARegex: @unchecked Sendable {
   static let space =
     "\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}"
 
+  /// Checks grouping and quantifiers: unbalanced parentheses, "nothing to repeat",
+  /// doubled quantifiers and `{n,m}` with n > m are errors in ECMA-262.
+  static func structureProblem(_ s: [Unicode.Scalar]) -> String? {
+    var i = 0
+    var depth = 0
+    var canQuantify = false
+    var afterQuantifier = false
+    func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+    while i < s.count {
+      let c = s[i]
+      switch c {
+      case "\\":
+        if i + 2 < s.count && ["u", "p", "P"].contains(s[i + 1]) && s[i + 2] == "{" {
+          i += 3
+          while i < s.count && s[i] != "}" { i += 1 }
+          i += 1
+        } else {
+          i += 2
+        }
+        canQuantify = true
+        afterQuantifier = false
+        continue
+      case "[":
+        i += 1
+        if i < s.count && s[i] == "^" { i += 1 }
+        while i < s.count && s[i] != "]" {
+          i += s[i] == "\\" ? 2 : 1
+        }
+        if i >= s.count { return "unterminated character class" }
+        canQuantify = true
+        afterQuantifier = false
+      case "(":
+        depth += 1
+        canQuantify = false
+        afterQuantifier = false
+        if i + 1 < s.count && s[i + 1] == "?" {
+          i += 2
+          if i < s.count && s[i] == "<" && i + 1 < s.count && s[i + 1] != "=" && s[i + 1] != "!" {
+            while i < s.count && s[i] != ">" { i += 1 }
+          }
+        }
+      case ")":
+        depth -= 1
+        if depth < 0 { return "unmatched ')'" }
+        canQuantify = true
+        afterQuantifier = false
+      case "|", "^", "$":
+        canQuantify = false
+        afterQuantifier = false
+      case "*", "+", "?", "{":
+        if c == "?" && afterQuantifier {
+          afterQuantifier = false
+          break
+        }
+        if c == "{" {
+          var j = i + 1
+          var low = 0
+          var high: Int?
+          var digits = 0
+          while j < s.count && isDigit(s[j]) {
+            low = min(low * 10 + Int(s[j].value - 0x30), 1_000_000)
+            j += 1
+            digits += 1
+          }
+          if digits > 0 && j < s.count && s[j] == "," {
+            j += 1
+            var h = 0
+            var hd = 0
+            while j < s.count && isDigit(s[j]) {
+              h = min(h * 10 + Int(s[j].value - 0x30), 1_000_000)
+              j += 1
+              hd += 1
+            }
+            if hd > 0 { high = h }
+          } else {
+            high = low
+          }
+          guard digits > 0, j < s.count, s[j] == "}" else { return "lone '{' (escape it as \\{)" }
+          if let high, high < low { return "numbers out of order in {\(low),\(high)} quantifier" }
+          i = j
+        }
+        if !canQuantify {
+          return afterQuantifier
+            ? "a quantifier cannot follow another quantifier" : "nothing to repeat before '\(c)'"
+        }
+        canQuantify = false
+        afterQuantifier = true
+      default:
+        canQuantify = true
+        afterQuantifier = false
+      }
+      i += 1
+    }
+    if depth > 0 { return "missing ')'" }
+    return nil
+  }
+
   /// Translates ECMA-262 syntax to ICU syntax.
   static func translate(_ pattern: String) throws(RegexError) -> String {
     let s = Array(pattern.unicodeScalars)
+    if let problem = structureProblem(s) {
+      throw RegexError(message: "invalid regular expression /\(pattern)/: \(problem)")
+    }
     var out = ""
     var i = 0
     var inClass = false
     var classStart = 0  // index just after '[' or '[^'
+    // Open groups; `true` for lookbehinds, where ICU needs bounded repetition.
+    var groups: [Bool] = []
     func fail(_ why: String) -> RegexError {
       RegexError(message: "invalid regular expression /\(pattern)/: \(why)")
     }
@@ -253,7 +355,16 @@ public struct ECMARegex: @unchecked Sendable {
         out += "(?![\\s\\S])"
       case ".":
         out += "[^\\n\\r\\x{2028}\\x{2029}]"
+      case ")":
+        if !groups.isEmpty { groups.removeLast() }
+        out += ")"
+      case "*" where groups.contains(true):
+        out += "{0,1000}"
+      case "+" where groups.contains(true):
+        out += "{1,1000}"
       case "(":
+        groups.append(
+          i + 3 < s.count && s[i + 1] == "?" && s[i + 2] == "<" && (s[i + 3] == "=" || s[i + 3] == "!"))
         if i + 1 < s.count && s[i + 1] == "?" {
           guard i + 2 < s.count else { throw fail("unterminated group") }
           let k = s[i + 2]
@@ -286,7 +397,11 @@ public struct ECMARegex: @unchecked Sendable {
           while j < s.count, s[j].value >= 0x30 && s[j].value <= 0x39 { j += 1 }
         }
         guard sawDigit, j < s.count, s[j] == "}" else { throw fail("lone '{' (escape it as \\{)") }
-        out += String(String.UnicodeScalarView(s[i...j]))
+        var quantifier = String(String.UnicodeScalarView(s[i...j]))
+        if quantifier.hasSuffix(",}") && groups.contains(true) {
+          quantifier = String(quantifier.dropLast()) + "1000}"
+        }
+        out += quantifier
         i = j + 1
         // ICU possessive `+` after a quantifier is not ECMA: reject below via generic check.
         continue

@@ -233,7 +233,7 @@ enum Formats {
         inExpression = true
       } else if scalar == "}" {
         return false
-      } else if scalar.value <= 0x20 || "\"'<>\\^`|".unicodeScalars.contains(scalar) {
+      } else if scalar.value <= 0x20 || scalar.value == 0x7F || "\"<>\\^`|".unicodeScalars.contains(scalar) {
         return false
       }
     }

@@ -38,6 +38,7 @@ enum Hostnames {
             !decoded.allSatisfy({ $0.isASCII }),
             Punycode.encode(decoded) == String(lower.dropFirst(4))
           else { return false }
+          if decoded.count >= 4 && decoded[2] == "-" && decoded[3] == "-" { return false }
           scalars = decoded
         } else {
           let chars = Array(lower.unicodeScalars)

@@ -131,7 +131,9 @@ final class SchemaCompiler {
     "unevaluatedItems", "unevaluatedProperties",
   ]
   static let arraySchemaKeywords = ["prefixItems", "allOf", "anyOf", "oneOf"]
-  static let mapSchemaKeywords = ["$defs", "properties", "patternProperties", "dependentSchemas"]
+  static let mapSchemaKeywords = [
+    "$defs", "properties", "patternProperties", "dependentSchemas", "dependencies",
+  ]
 
   /// Records resources and anchors of a document.
   func index(_ value: JSONValue, pointer: [String], base: URIReference, document: String, depth: Int)
@@ -488,6 +490,20 @@ final class SchemaCompiler {
         var entries: [(String, NodeRef)] = []
         for (name, _) in map { entries.append((name, try child(location, "dependentSchemas", name))) }
         keywords.append(.dependentSchemas(entries))
+      }
+      if case .object(let map) = object["dependencies"] ?? .null {
+        // Draft 2019-09's split of `dependencies`, accepted for compatibility.
+        var schemas: [(String, NodeRef)] = []
+        var required: [(String, [String])] = []
+        for (name, value) in map {
+          if case .array(let names) = value {
+            required.append((name, names.compactMap(\.stringValue)))
+          } else {
+            schemas.append((name, try child(location, "dependencies", name)))
+          }
+        }
+        if !required.isEmpty { keywords.append(.dependentRequired(required)) }
+        if !schemas.isEmpty { keywords.append(.dependentSchemas(schemas)) }
       }
       if object["propertyNames"] != nil {
         keywords.append(.propertyNames(try child(location, "propertyNames")))
