@@ -12,12 +12,27 @@ import Foundation
 /// - `\uXXXX` (also as surrogate pairs) and `\u{X…}` become code points; `\cX` controls;
 /// - inline flag groups such as `(?i)` do not exist in ECMA-262 and are rejected.
 /// Compiled expressions are cached by pattern text and are safe to share between threads.
-public struct ECMARegex: @unchecked Sendable {
+public struct ECMARegex: Sendable {
+  let storage: Storage
+
   /// The pattern as written in the schema.
-  public let pattern: String
-  let expression: NSRegularExpression
-  /// A faster test for the most common shapes (plain literal, `^literal`), when applicable.
-  let literal: LiteralPattern?
+  public var pattern: String { storage.pattern }
+
+  final class Storage: @unchecked Sendable {
+    let pattern: String
+    let expression: NSRegularExpression
+    /// A faster test for the most common shapes (plain literal, `^literal`), when applicable.
+    let literal: LiteralPattern?
+    /// An automaton for ASCII input, when the pattern is in the supported subset.
+    let ascii: ASCIIRegex?
+
+    init(pattern: String, expression: NSRegularExpression) {
+      self.pattern = pattern
+      self.expression = expression
+      self.literal = ECMARegex.literalShape(pattern)
+      self.ascii = literal == nil ? ASCIIRegex(pattern) : nil
+    }
+  }
 
   enum LiteralPattern {
     case contains(String)
@@ -32,28 +47,57 @@ public struct ECMARegex: @unchecked Sendable {
       return
     }
     let translated = try ECMARegex.translate(pattern)
+    let expression: NSRegularExpression
     do {
       expression = try NSRegularExpression(pattern: translated, options: [])
     } catch {
       throw RegexError(message: "invalid regular expression /\(pattern)/: the pattern is not valid")
     }
-    self.pattern = pattern
-    self.literal = ECMARegex.literalShape(pattern)
+    storage = Storage(pattern: pattern, expression: expression)
     ECMARegex.cache.set(pattern, self)
   }
 
   /// True when the pattern matches somewhere in the string (JSON Schema patterns are not anchored).
   public func matches(_ string: String) -> Bool {
-    if let literal {
+    let storage = self.storage
+    if let literal = storage.literal {
       switch literal {
-      case .contains(let s): return string.contains(s)
-      case .prefix(let s): return string.hasPrefix(s)
-      case .exact(let s): return string == s
+      case .contains(let s): return ECMARegex.containsBytes(string, s)
+      case .prefix(let s): return string.utf8.starts(with: s.utf8)
+      case .exact(let s): return string.utf8.elementsEqual(s.utf8)
       }
     }
+    if let ascii = storage.ascii {
+      var text = string
+      let fast = text.withUTF8 { buffer -> Bool? in
+        for b in buffer where b >= 0x80 { return nil }
+        return ascii.matches(buffer)
+      }
+      if let fast { return fast }
+    }
     let ns = string as NSString  // bridged once, then searched in UTF-16
-    return expression.firstMatch(in: string, options: [], range: NSRange(location: 0, length: ns.length))
-      != nil
+    return storage.expression.firstMatch(in: string, options: [], range: NSRange(location: 0, length: ns.length)) != nil
+  }
+
+  /// The translated `NSRegularExpression` (for tests comparing engines).
+  public static func translateForTesting(_ pattern: String) throws -> NSRegularExpression {
+    try NSRegularExpression(pattern: translate(pattern), options: [])
+  }
+
+  /// Code-point (UTF-8 byte) substring search, without Swift's canonical equivalence.
+  static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
+    let n = Array(needle.utf8)
+    if n.isEmpty { return true }
+    var h = haystack
+    return h.withUTF8 { buffer -> Bool in
+      guard buffer.count >= n.count else { return false }
+      for start in 0...(buffer.count - n.count) where buffer[start] == n[0] {
+        var k = 1
+        while k < n.count && buffer[start + k] == n[k] { k += 1 }
+        if k == n.count { return true }
+      }
+      return false
+    }
   }
 
   /// An error in a regular expression.

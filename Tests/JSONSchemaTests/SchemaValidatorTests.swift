@@ -288,3 +288,27 @@ import Testing
     #expect(counts.1 == 1600 * 2)
   }
 }
+
+/// The ASCII automaton must agree with the NSRegularExpression translation.
+@Suite struct RegexEngineAgreementTests {
+  static let patterns = [
+    "^[A-Z]{3}$", "^e[0-9]+$", "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", "^[a-z0-9]+(-[a-z0-9]+)*$",
+    "^[a-z][a-z0-9_-]*$", "a|b|cd", "(ab|a)c", "x*y+z?", "\\bword\\b", "\\Bor\\B", "^$", "a{2,}b",
+    "[^a-c]+", "\\d\\s\\w", "^(a|ab)(c|bcd)(d*)$", "[\\d-]+", "[.]", "a.c", "(?:ab){1,2}$", "[]", "[^]",
+  ]
+  static let inputs = [
+    "", "a", "ABC", "ABCD", "e12", "e", "2024-01-02", "2024-1", "abc-def", "abc--def", "a_b-c", "cd", "ac",
+    "abc", "xyzz", "yy", "a word here", "swords", "aab", "aaab", "ddd", "1 a", "1-2", ".", "a\nc", "abcd",
+    "abab", "ababab", "zzz", "w",
+  ]
+
+  @Test(arguments: patterns)
+  func automatonAgreesWithICU(_ pattern: String) throws {
+    let regex = try ECMARegex(pattern)
+    let translated = try ECMARegex.translateForTesting(pattern)
+    for input in Self.inputs {
+      let icu = translated.firstMatch(in: input, range: NSRange(location: 0, length: (input as NSString).length)) != nil
+      #expect(regex.matches(input) == icu, "/\(pattern)/ on \(input.debugDescription)")
+    }
+  }
+}
