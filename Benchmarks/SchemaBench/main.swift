@@ -104,7 +104,8 @@ func makeInstance(_ g: inout Generator, index: Int) -> JSONValue {
   for e in 0..<(1 + g.next(3)) {
     var participants: [JSONValue] = []
     for _ in 0..<(1 + g.next(4)) {
-      participants.append(.object(JSONObject([("country", str(g.pick(countries))), ("role", str(g.pick(roles)))])))
+      participants.append(
+        .object(JSONObject([("country", str(g.pick(countries))), ("role", str(g.pick(roles)))])))
     }
     var evidence: [JSONValue] = []
     for _ in 0..<(1 + g.next(2)) {
@@ -112,7 +113,10 @@ func makeInstance(_ g: inout Generator, index: Int) -> JSONValue {
         .object(
           JSONObject([
             ("section", .integer(1 + g.next(12))),
-            ("quote", str("the two navies held joint drills in the \(g.pick(["south", "east", "north"])) sea")),
+            (
+              "quote",
+              str("the two navies held joint drills in the \(g.pick(["south", "east", "north"])) sea")
+            ),
           ])))
     }
     var members: [(String, JSONValue)] = [
@@ -138,7 +142,8 @@ func makeInstance(_ g: inout Generator, index: Int) -> JSONValue {
         "source",
         .object(
           JSONObject([
-            ("publisher", str("Example News")), ("url", str("https://news.example.com/articles/\(index)?ref=feed")),
+            ("publisher", str("Example News")),
+            ("url", str("https://news.example.com/articles/\(index)?ref=feed")),
           ]))
       ),
       ("countries", .array(picked.map(str))),
