@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A JSON value as defined by RFC 8259, with exact numbers and insertion-ordered objects.
 ///
 /// Equality follows JSON Schema's rules: numbers compare by mathematical value (`1.0 == 1`),
@@ -17,10 +23,22 @@ public enum JSONValue: Hashable, Sendable {
     case (.null, .null): return true
     case (.bool(let a), .bool(let b)): return a == b
     case (.number(let a), .number(let b)): return a == b
-    case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+    case (.string(let a), .string(let b)): return JSONValue.sameScalars(a, b)
     case (.array(let a), .array(let b)): return a == b
     case (.object(let a), .object(let b)): return a == b
     default: return false
+    }
+  }
+
+  /// Code-point equality of two strings (Swift's `==` also equates canonically equivalent strings).
+  static func sameScalars(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    var x = a
+    var y = b
+    return x.withUTF8 { bx in
+      y.withUTF8 { by in
+        bx.count == 0 || memcmp(bx.baseAddress!, by.baseAddress!, bx.count) == 0
+      }
     }
   }
 
@@ -83,9 +101,11 @@ public enum JSONValue: Hashable, Sendable {
 /// (faster than hashing for short keys); larger ones have a hash index.
 public struct JSONObject: Hashable, Sendable, Sequence {
   final class Storage: @unchecked Sendable {
-    var keys: [String]
-    var values: [JSONValue]
-    var index: [String: Int]?
+    // Mutated only while uniquely referenced (copy-on-write), so dynamic exclusivity checks
+    // are not needed.
+    @exclusivity(unchecked) var keys: [String]
+    @exclusivity(unchecked) var values: [JSONValue]
+    @exclusivity(unchecked) var index: [String: Int]?
 
     init(keys: [String], values: [JSONValue], index: [String: Int]?) {
       self.keys = keys

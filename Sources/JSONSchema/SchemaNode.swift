@@ -4,17 +4,17 @@
 /// they can be shared between threads.
 final class SchemaNode: @unchecked Sendable {
   /// `true`/`false` for boolean schemas; `nil` for object schemas.
-  var boolean: Bool?
+  @exclusivity(unchecked) var boolean: Bool?
   /// Keywords in evaluation order (`unevaluated*` last).
-  var keywords: [Keyword] = []
+  @exclusivity(unchecked) var keywords: [Keyword] = []
   /// Canonical absolute location (`uri#/json/pointer`), used for `absoluteKeywordLocation`.
   let absoluteLocation: String
   /// The schema resource this node belongs to (for `$dynamicRef`).
   unowned(unsafe) let resource: SchemaResource
   /// True when a keyword of this node needs annotations of adjacent keywords.
-  var needsAnnotations = false
+  @exclusivity(unchecked) var needsAnnotations = false
   /// True when this node, or something it applies in place, produces annotations.
-  var hasAnnotations = true
+  @exclusivity(unchecked) var hasAnnotations = true
 
   init(absoluteLocation: String, resource: SchemaResource) {
     self.absoluteLocation = absoluteLocation
@@ -32,7 +32,7 @@ struct NodeRef: @unchecked Sendable {
 final class SchemaResource: @unchecked Sendable {
   let uri: String
   /// `$dynamicAnchor` names declared in this resource and their nodes (filled at compile time).
-  var dynamicAnchors: [String: NodeRef] = [:]
+  @exclusivity(unchecked) var dynamicAnchors: [String: NodeRef] = [:]
   init(uri: String) { self.uri = uri }
 }
 
