@@ -249,6 +249,21 @@ import Testing
     #expect(!validator.isValid(try json("[1, 2.5]")))
   }
 
+  @Test func registryFolderRegistersFilesByID() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("schema-tests-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try Data(##"{"$id": "https://dossier.example/vocab.json", "enum": ["a", "b"]}"##.utf8)
+      .write(to: directory.appendingPathComponent("vocab.json"))
+    var registry = SchemaRegistry()
+    try registry.addDirectory(directory)
+    let validator = try SchemaValidator(
+      schema: try json(##"{"items": {"$ref": "https://dossier.example/vocab.json"}}"##), registry: registry)
+    #expect(validator.isValid(try json(##"["a", "b"]"##)))
+    #expect(
+      validator.validate(try json(##"["a", "c"]"##)).errors.map(\.instanceLocation.description) == ["/1"])
+  }
+
   // MARK: ECMA-262 patterns
 
   @Test(arguments: [
