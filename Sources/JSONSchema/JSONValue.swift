@@ -37,6 +37,13 @@ public enum JSONValue: Hashable, Sendable {
     return sameScalarsOfEqualLength(a, b)
   }
 
+  /// Fast key comparison: equal UTF-8 length, then Swift equality (whose fast path is a bit
+  /// comparison for identical small strings).
+  @inline(__always)
+  static func keyEqual(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count && a == b
+  }
+
   static func sameScalarsOfEqualLength(_ a: String, _ b: String) -> Bool {
     var x = a
     var y = b
@@ -122,10 +129,7 @@ public struct JSONObject: Hashable, Sendable, Sequence {
 
     func position(of key: String) -> Int? {
       if let index { return index[key] }
-      let length = key.utf8.count
-      for i in 0..<keys.count where keys[i].utf8.count == length {
-        if JSONValue.sameScalarsOfEqualLength(keys[i], key) { return i }
-      }
+      for i in 0..<keys.count where JSONValue.keyEqual(keys[i], key) { return i }
       return nil
     }
 

@@ -122,12 +122,14 @@ struct SchemaEvaluator {
     let needAnnotations = wantAnnotations || node.needsAnnotations
     var local = Annotations()
     var valid = true
-    for keyword in node.keywords {
-      if !apply(keyword, node, instance, &local, needAnnotations) {
+    let stop = node.keywords.withUnsafeBufferPointer { keywords -> Bool in
+      for i in 0..<keywords.count where !apply(keywords[i], node, instance, &local, needAnnotations) {
         valid = false
-        if !collect || exhausted { return false }
+        if !collect || exhausted { return true }
       }
+      return false
     }
+    if stop { return false }
     if valid && wantAnnotations { annotations.merge(local) }
     return valid
   }
