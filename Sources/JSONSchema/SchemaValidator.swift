@@ -90,6 +90,7 @@ public final class SchemaValidator: Sendable {
     let compiler = SchemaCompiler(registry: registry, options: options)
     try compiler.addDocument(document, uri: uri, file: file, sourceMap: sourceMap)
     let rootNode = try compiler.node(at: SchemaCompiler.Location(document: uri, pointer: []))
+    try compiler.drain()
     try compiler.checkCycles()
     compiler.optimizeUnevaluated()
     self.root = NodeRef(rootNode)

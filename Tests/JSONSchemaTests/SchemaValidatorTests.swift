@@ -213,6 +213,40 @@ import Testing
     #expect(throws: JSONReadError.self) { _ = try JSONReader().read(text) }
   }
 
+  /// A 1000-long chain of `$ref`s compiles on a 512 KiB thread stack (the compiler uses a work
+  /// list, not recursion) and validation stops cleanly if the chain is too deep to evaluate.
+  @Test func longReferenceChainOnSmallStack() async throws {
+    var defs: [(String, JSONValue)] = []
+    for i in 0..<1000 {
+      defs.append(("d\(i)", .object(JSONObject([("$ref", .string("#/$defs/d\(i + 1)"))]))))
+    }
+    defs.append(("d1000", .object(JSONObject([("type", .string("string"))]))))
+    let schema = JSONValue.object(
+      JSONObject([("$defs", .object(JSONObject(defs))), ("$ref", .string("#/$defs/d0"))]))
+    let message = await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
+      let thread = Thread {
+        do {
+          let validator = try SchemaValidator(schema: schema)
+          let results = [validator.validate(.string("x")), validator.validate(.integer(1))]
+          continuation.resume(
+            returning: "compiled: "
+              + results.map { $0.isValid ? "valid" : $0.errors[0].message }.joined(separator: " | "))
+        } catch {
+          continuation.resume(returning: (error as? SchemaError)?.message ?? "\(error)")
+        }
+      }
+      thread.stackSize = 512 * 1024
+      thread.start()
+    }
+    #expect(message.hasPrefix("compiled: "), "\(message)")
+    #expect(!message.contains("compiled: valid | valid"), "\(message)")
+    // A short chain is fine.
+    let short = try SchemaValidator(
+      schema: try json(
+        ##"{"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"type": "string"}}, "$ref": "#/$defs/a"}"##))
+    #expect(short.isValid(.string("x")) && !short.isValid(.integer(1)))
+  }
+
   // MARK: References across files
 
   @Test func resolvesRelativeFileReferences() throws {
@@ -277,6 +311,15 @@ import Testing
     #expect(try ECMARegex(pattern).matches(input) == expected)
   }
 
+  /// Catastrophic-backtracking patterns run in linear time on the automaton.
+  @Test func noCatastrophicBacktracking() throws {
+    let input = String(repeating: "a", count: 50_000) + "!"
+    for pattern in ["^(a+)+$", "^(a|a)*$", "^(a|aa)+$", "(x+x+)+y"] {
+      #expect(try !ECMARegex(pattern).matches(input))
+      #expect(try !ECMARegex(pattern).matches(input + "é"))
+    }
+  }
+
   // MARK: Concurrency
 
   /// Many threads share one validator, including the `NSRegularExpression` path (non-ASCII input).
@@ -315,16 +358,20 @@ import Testing
     "^[A-Z]{3}$", "^e[0-9]+$", "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", "^[a-z0-9]+(-[a-z0-9]+)*$",
     "^[a-z][a-z0-9_-]*$", "a|b|cd", "(ab|a)c", "x*y+z?", "\\bword\\b", "\\Bor\\B", "^$", "a{2,}b",
     "[^a-c]+", "\\d\\s\\w", "^(a|ab)(c|bcd)(d*)$", "[\\d-]+", "[.]", "a.c", "(?:ab){1,2}$", "[]", "[^]",
-    "a$|^b", "(a$)?b", "^a*$", "c$", "^(?:a|b)*c?$", "$", "^", "x|", "(a|$)", "d{2}$",
+    "a$|^b", "(a$)?b", "^a*$", "c$", "^(?:a|b)*c?$", "$", "^", "x|", "(a|$)", "d{2}$", "^\\S+$", "a\\sb",
+    "[^a]",
+    "^.+$", "\\W", "[\\s\\S]{2}", "^[^\\d]*$", "^\\D",
   ]
   static let inputs = [
     "", "a", "ABC", "ABCD", "e12", "e", "2024-01-02", "2024-1", "abc-def", "abc--def", "a_b-c", "cd", "ac",
     "abc", "xyzz", "yy", "a word here", "swords", "aab", "aaab", "ddd", "1 a", "1-2", ".", "a\nc", "abcd",
-    "abab", "ababab", "zzz", "w",
+    "abab", "ababab", "zzz", "w", "é", "aé", "日本", "a\u{2028}c", "a\u{A0}b", "\u{FEFF}", "ab\u{3000}",
+    "ЕCD", "e１２",
   ]
 
   @Test(arguments: patterns)
   func automatonAgreesWithICU(_ pattern: String) throws {
+    #expect(ECMARegex.usesAutomatonForTesting(pattern), "/\(pattern)/ should use the automaton")
     let regex = try ECMARegex(pattern)
     let translated = try ECMARegex.translateForTesting(pattern)
     for input in Self.inputs {
