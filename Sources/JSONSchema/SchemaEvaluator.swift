@@ -74,8 +74,9 @@ struct SchemaEvaluator {
     errors.append(
       RawError(
         instanceReversed: instanceToken.map { [$0] } ?? [], keywordReversed: tokens.reversed(),
-        absoluteLocation: node.absoluteLocation + "/"
-          + tokens.map(SchemaEvaluator.escape).joined(separator: "/"),
+        absoluteLocation: tokens.isEmpty
+          ? node.absoluteLocation
+          : node.absoluteLocation + "/" + tokens.map(SchemaEvaluator.escape).joined(separator: "/"),
         keyword: keyword, message: message(), isMismatch: mismatch))
   }
 

@@ -57,6 +57,16 @@ import Testing
     #expect(!validator.isValid(instance))
   }
 
+  @Test func errorsMapToLineAndColumn() throws {
+    let validator = try schema(Self.document, formatAssertion: true)
+    let text = "{\n  \"id\": \"x\",\n  \"title\": \"t\",\n  \"language\": \"fr\",\n  \"titel\": 1\n}"
+    let (instance, map) = try JSONReader().readWithLocations(text)
+    let located = validator.validate(instance).errors.map {
+      "\(map.position(for: $0)?.description ?? "?") \($0.keyword)"
+    }
+    #expect(located.sorted() == ["4:15 enum", "5:3 additionalProperties"])
+  }
+
   @Test func formatIsAnAnnotationUnlessSwitchedOn() throws {
     let instance = try json(##"{"id": "a", "title": "t", "language": "en", "published": "2024-13-45"}"##)
     #expect(try schema(Self.document).validate(instance).isValid)
@@ -87,6 +97,18 @@ import Testing
       result.errors.map(\.message) == [
         "value matches more than one alternative in oneOf (alternatives 0 and 1); exactly one is required"
       ])
+  }
+
+  @Test func falseSchemaAndItemsMessages() throws {
+    let validator = try schema(
+      ##"{"prefixItems": [{"type": "integer"}], "items": false, "properties": {"x": false}}"##)
+    let tooMany = validator.validate(try json("[1, 2, 3]"))
+    #expect(tooMany.errors.map(\.message) == ["array has 3 items, only 1 allowed"])
+    #expect(tooMany.errors.first?.instanceLocation.description == "/1")
+    let forbidden = validator.validate(try json(##"{"x": 1}"##))
+    #expect(forbidden.errors.first?.message == "no value is allowed here (the schema is false)")
+    #expect(forbidden.errors.first?.keywordLocation == "/properties/x")
+    #expect(forbidden.errors.first?.absoluteKeywordLocation == "urn:dossier:schema#/properties/x")
   }
 
   @Test func outputForms() throws {
