@@ -297,9 +297,12 @@ struct SchemaEvaluator {
         if !evaluate(sub.node, .string(key), &ignored, false) {
           valid = false
           guard collect else { return false }
+          let reason = errors.count > mark ? errors[mark].message : ""
           errors.removeSubrange(mark...)
           fail(
-            node, "propertyNames", "property name \"\(key)\" is not allowed by propertyNames",
+            node, "propertyNames",
+            "property name \"\(key)\" is not allowed by propertyNames"
+              + (reason.isEmpty ? "" : ": \(reason)"),
             instanceToken: nil)
         }
       }

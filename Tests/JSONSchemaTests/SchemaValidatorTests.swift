@@ -111,6 +111,30 @@ import Testing
     #expect(forbidden.errors.first?.absoluteKeywordLocation == "urn:dossier:schema#/properties/x")
   }
 
+  @Test func compositeKeywordMessages() throws {
+    let validator = try schema(
+      ##"{"propertyNames": {"pattern": "^[a-z]+$"}, "not": {"type": "object", "required": ["forbidden"]},"##
+        + ##" "if": {"required": ["a"]}, "then": {"required": ["b"]},"##
+        + ##" "dependentRequired": {"c": ["d"]}, "contains": {"type": "integer"}, "maxContains": 1}"##)
+    let object = validator.validate(try json(##"{"Bad": 1, "forbidden": 1, "a": 1, "c": 1}"##))
+    #expect(
+      object.errors.map(\.message).sorted() == [
+        "missing required property \"b\"",
+        "property \"d\" is required when \"c\" is present",
+        "property name \"Bad\" is not allowed by propertyNames: \"Bad\" does not match the pattern /^[a-z]+$/",
+        "value must not match the schema in 'not'",
+      ])
+    #expect(object.errors.first { $0.keyword == "required" }?.keywordLocation == "/then/required")
+    #expect(
+      validator.validate(try json("[1, 2, \"x\"]")).errors.map(\.message) == [
+        "array has 2 items matching 'contains', at most 1 allowed"
+      ])
+    #expect(
+      validator.validate(try json(##"["x"]"##)).errors.map(\.message) == [
+        "array has no item matching 'contains'"
+      ])
+  }
+
   @Test func outputForms() throws {
     let validator = try schema(##"{"properties": {"a": {"type": "string"}}}"##)
     let result = validator.validate(try json(##"{"a": 1}"##))
