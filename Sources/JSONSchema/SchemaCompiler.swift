@@ -552,6 +552,24 @@ final class SchemaCompiler {
     node.keywords = keywords + trailing
   }
 
+  /// Marks nodes whose keywords never apply a subschema.
+  func markLeaves() {
+    for node in store where node.boolean == nil {
+      node.isLeaf = node.keywords.allSatisfy { keyword in
+        switch keyword {
+        case .type, .enumeration, .constant, .multipleOf, .maximum, .exclusiveMaximum, .minimum,
+          .exclusiveMinimum,
+          .maxLength, .minLength, .pattern, .maxItems, .minItems, .uniqueItems, .maxProperties,
+          .minProperties,
+          .required, .dependentRequired, .format:
+          return true
+        default:
+          return false
+        }
+      }
+    }
+  }
+
   // MARK: Static annotations
 
   /// Replaces `unevaluatedProperties` by a static name check where the properties that

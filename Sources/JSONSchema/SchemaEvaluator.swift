@@ -106,6 +106,16 @@ struct SchemaEvaluator {
       if !boolean { fail(node, "false", "no value is allowed here (the schema is false)", keywordTokens: []) }
       return boolean
     }
+    if node.isLeaf {
+      // No subschemas: no recursion, no annotations, no dynamic scope.
+      var unused = Annotations()
+      var valid = true
+      for keyword in node.keywords where !apply(keyword, node, instance, &unused, false) {
+        valid = false
+        if !collect { return false }
+      }
+      return valid
+    }
     var marker: UInt8 = 0
     let address = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     if stackBase &- address > stackBudget {
