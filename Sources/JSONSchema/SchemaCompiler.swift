@@ -291,7 +291,6 @@ final class SchemaCompiler {
     switch value {
     case .bool(let b):
       node.boolean = b
-      node.hasAnnotations = false
     case .object(let object):
       // Compiled later by `drain()`: a work list instead of recursion, so long `$ref` chains
       // and deep schemas never exhaust the stack.

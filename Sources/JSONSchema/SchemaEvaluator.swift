@@ -643,13 +643,7 @@ struct SchemaEvaluator {
         best = i
       }
     }
-    if branchErrors.indices.contains(best) {
-      if list.count > 1 && branchErrors[best].count > 0 {
-        errors.append(contentsOf: branchErrors[best])
-      } else {
-        errors.append(contentsOf: branchErrors[best])
-      }
-    }
+    if branchErrors.indices.contains(best) { errors.append(contentsOf: branchErrors[best]) }
     return false
   }
 
