@@ -48,7 +48,8 @@ let package = Package(
     .executableTarget(
       name: "schema-bench",
       dependencies: ["JSONSchema"],
-      path: "Benchmarks/SchemaBench"
+      path: "Benchmarks/SchemaBench",
+      exclude: ["compare_jsonschema_rs.py"]
     ),
     .target(
       name: "DossierTestSupport",
