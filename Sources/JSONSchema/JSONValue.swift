@@ -10,6 +10,20 @@ public enum JSONValue: Hashable, Sendable {
   case array([JSONValue])
   case object(JSONObject)
 
+  /// Equality as JSON Schema defines it: numbers by value, strings by Unicode code points
+  /// (not by Swift's canonical equivalence), objects as unordered maps.
+  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    switch (lhs, rhs) {
+    case (.null, .null): return true
+    case (.bool(let a), .bool(let b)): return a == b
+    case (.number(let a), .number(let b)): return a == b
+    case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+    case (.array(let a), .array(let b)): return a == b
+    case (.object(let a), .object(let b)): return a == b
+    default: return false
+    }
+  }
+
   /// Creates an integer number value.
   public static func integer(_ value: Int) -> JSONValue { .number(JSONNumber(value)) }
 
@@ -64,39 +78,94 @@ public enum JSONValue: Hashable, Sendable {
 /// A JSON object that remembers the order its members were added in.
 ///
 /// Keys are unique; readers that meet a duplicate report it instead of inserting.
+/// Members are stored in insertion order with a hash index, so iteration allocates nothing
+/// and lookups are constant time.
 public struct JSONObject: Hashable, Sendable, Sequence {
   public private(set) var keys: [String] = []
-  private var storage: [String: JSONValue] = [:]
+  /// Values in the same order as `keys`.
+  public private(set) var values: [JSONValue] = []
+  private var index: [String: Int] = [:]
 
   public init() {}
 
   /// Creates an object from ordered pairs; a later duplicate key replaces the earlier value
   /// but keeps the first position. Readers check duplicates before calling this.
   public init(_ pairs: [(String, JSONValue)]) {
+    keys.reserveCapacity(pairs.count)
+    values.reserveCapacity(pairs.count)
+    index.reserveCapacity(pairs.count)
     for (key, value) in pairs { self[key] = value }
+  }
+
+  /// Creates an object from keys and values known to be unique (used by readers).
+  init(uniqueKeys: [String], values: [JSONValue], index: [String: Int]) {
+    self.keys = uniqueKeys
+    self.values = values
+    self.index = index
   }
 
   public var count: Int { keys.count }
   public var isEmpty: Bool { keys.isEmpty }
 
   public subscript(key: String) -> JSONValue? {
-    get { storage[key] }
+    get {
+      guard let i = index[key] else { return nil }
+      return values[i]
+    }
     set {
       if let newValue {
-        if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-      } else if storage.removeValue(forKey: key) != nil {
-        keys.removeAll { $0 == key }
+        if let i = index[key] {
+          values[i] = newValue
+        } else {
+          index[key] = keys.count
+          keys.append(key)
+          values.append(newValue)
+        }
+      } else if let i = index.removeValue(forKey: key) {
+        keys.remove(at: i)
+        values.remove(at: i)
+        for j in i..<keys.count { index[keys[j]] = j }
       }
     }
   }
 
-  /// The members in insertion order.
-  public var pairs: [(key: String, value: JSONValue)] { keys.map { ($0, storage[$0]!) } }
+  /// True when the object has a member with this key.
+  public func contains(key: String) -> Bool { index[key] != nil }
 
-  public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> {
-    pairs.makeIterator()
+  /// The members in insertion order.
+  public var pairs: [(key: String, value: JSONValue)] { Array(self) }
+
+  public func makeIterator() -> Iterator { Iterator(object: self) }
+
+  /// Iterates members in insertion order.
+  public struct Iterator: IteratorProtocol {
+    let object: JSONObject
+    var position = 0
+    public mutating func next() -> (key: String, value: JSONValue)? {
+      guard position < object.keys.count else { return nil }
+      defer { position += 1 }
+      return (object.keys[position], object.values[position])
+    }
   }
 
-  public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.storage == rhs.storage }
-  public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
+  public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+    guard lhs.count == rhs.count else { return false }
+    for i in 0..<lhs.keys.count {
+      guard let other = rhs[lhs.keys[i]], other == lhs.values[i] else { return false }
+    }
+    return true
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    // Order-independent: combine per-member hashes commutatively.
+    var combined = 0
+    for i in 0..<keys.count {
+      var h = Hasher()
+      h.combine(keys[i])
+      h.combine(values[i])
+      combined = combined &+ h.finalize()
+    }
+    hasher.combine(count)
+    hasher.combine(combined)
+  }
 }
