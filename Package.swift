@@ -58,7 +58,7 @@ let package = Package(
     .testTarget(
       name: "DossierCoreTests",
       dependencies: ["DossierCore", "DossierTestSupport"],
-      exclude: ["Goldens"]
+      exclude: ["Goldens", "Cases"]
     ),
     .testTarget(
       name: "DossierCLITests",
