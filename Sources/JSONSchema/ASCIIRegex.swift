@@ -79,7 +79,11 @@ final class ASCIIRegex: Sendable {
     program.append(.match)
     guard program.count <= 4096 else { return nil }
     self.program = program
-    if case .sequence(let items) = node, case .start = items.first { anchored = true } else { anchored = false }
+    if case .sequence(let items) = node, case .start = items.first {
+      anchored = true
+    } else {
+      anchored = false
+    }
   }
 
   struct Parser {
@@ -172,7 +176,9 @@ final class ASCIIRegex: Sendable {
             return nil  // lookarounds
           }
         }
-        guard let inner = parseAlternation(), position < scalars.count, scalars[position] == ")" else { return nil }
+        guard let inner = parseAlternation(), position < scalars.count, scalars[position] == ")" else {
+          return nil
+        }
         position += 1
         return inner
       case "[":
@@ -257,7 +263,8 @@ final class ASCIIRegex: Sendable {
               previous = nil
               continue
             }
-            single = UInt8(truncatingIfNeeded: s.low != 0 ? s.low.trailingZeroBitCount : 64 + s.high.trailingZeroBitCount)
+            single = UInt8(
+              truncatingIfNeeded: s.low != 0 ? s.low.trailingZeroBitCount : 64 + s.high.trailingZeroBitCount)
           }
         } else if c == "-", let low = previous, position < scalars.count, scalars[position] != "]" {
           // A range low-high.
@@ -268,7 +275,8 @@ final class ASCIIRegex: Sendable {
             let e = scalars[position]
             position += 1
             guard !["d", "D", "w", "W", "s", "S"].contains(e), let s = escapeSet(e) else { return nil }
-            high = Unicode.Scalar(UInt8(s.low != 0 ? s.low.trailingZeroBitCount : 64 + s.high.trailingZeroBitCount))
+            high = Unicode.Scalar(
+              UInt8(s.low != 0 ? s.low.trailingZeroBitCount : 64 + s.high.trailingZeroBitCount))
           }
           guard high.isASCII, UInt8(high.value) >= low else { return nil }
           set.insert(range: low...UInt8(high.value))

@@ -76,7 +76,8 @@ public struct ECMARegex: Sendable {
       if let fast { return fast }
     }
     let ns = string as NSString  // bridged once, then searched in UTF-16
-    return storage.expression.firstMatch(in: string, options: [], range: NSRange(location: 0, length: ns.length)) != nil
+    return storage.expression.firstMatch(
+      in: string, options: [], range: NSRange(location: 0, length: ns.length)) != nil
   }
 
   /// The translated `NSRegularExpression` (for tests comparing engines).

@@ -2,9 +2,14 @@ import Foundation
 
 /// Checks one `format` (used when format assertion is on). Non-strings always pass;
 /// unknown formats are not checked.
-struct FormatChecker: Sendable {
+final class FormatChecker: Sendable {
   let name: String
   let test: @Sendable (String) -> Bool
+
+  init(name: String, test: @escaping @Sendable (String) -> Bool) {
+    self.name = name
+    self.test = test
+  }
 
   func check(_ value: JSONValue) -> Bool {
     guard case .string(let s) = value else { return true }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A JSON value as defined by RFC 8259, with exact numbers and insertion-ordered objects.
 ///
 /// Equality follows JSON Schema's rules: numbers compare by mathematical value (`1.0 == 1`),
@@ -17,10 +23,22 @@ public enum JSONValue: Hashable, Sendable {
     case (.null, .null): return true
     case (.bool(let a), .bool(let b)): return a == b
     case (.number(let a), .number(let b)): return a == b
-    case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+    case (.string(let a), .string(let b)): return JSONValue.sameScalars(a, b)
     case (.array(let a), .array(let b)): return a == b
     case (.object(let a), .object(let b)): return a == b
     default: return false
+    }
+  }
+
+  /// Code-point equality of two strings (Swift's `==` also equates canonically equivalent strings).
+  static func sameScalars(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    var x = a
+    var y = b
+    return x.withUTF8 { bx in
+      y.withUTF8 { by in
+        bx.count == 0 || memcmp(bx.baseAddress!, by.baseAddress!, bx.count) == 0
+      }
     }
   }
 
@@ -78,80 +96,131 @@ public enum JSONValue: Hashable, Sendable {
 /// A JSON object that remembers the order its members were added in.
 ///
 /// Keys are unique; readers that meet a duplicate report it instead of inserting.
-/// Members are stored in insertion order with a hash index, so iteration allocates nothing
-/// and lookups are constant time.
+/// Members live in one copy-on-write buffer in insertion order, so copying an object is one
+/// reference count and iteration allocates nothing. Small objects are searched linearly
+/// (faster than hashing for short keys); larger ones have a hash index.
 public struct JSONObject: Hashable, Sendable, Sequence {
-  public private(set) var keys: [String] = []
-  /// Values in the same order as `keys`.
-  public private(set) var values: [JSONValue] = []
-  private var index: [String: Int] = [:]
+  final class Storage: @unchecked Sendable {
+    // Mutated only while uniquely referenced (copy-on-write), so dynamic exclusivity checks
+    // are not needed.
+    @exclusivity(unchecked) var keys: [String]
+    @exclusivity(unchecked) var values: [JSONValue]
+    @exclusivity(unchecked) var index: [String: Int]?
 
-  public init() {}
+    init(keys: [String], values: [JSONValue], index: [String: Int]?) {
+      self.keys = keys
+      self.values = values
+      self.index = index
+    }
+
+    static let indexThreshold = 8
+
+    func position(of key: String) -> Int? {
+      if let index { return index[key] }
+      for i in 0..<keys.count where keys[i] == key { return i }
+      return nil
+    }
+
+    func rebuildIndex() {
+      if keys.count > Storage.indexThreshold {
+        var map: [String: Int] = [:]
+        map.reserveCapacity(keys.count)
+        for (i, key) in keys.enumerated() { map[key] = i }
+        index = map
+      } else {
+        index = nil
+      }
+    }
+  }
+
+  private var storage: Storage
+
+  /// Keys in insertion order.
+  public var keys: [String] { storage.keys }
+  /// Values in the same order as `keys`.
+  public var values: [JSONValue] { storage.values }
+
+  public init() {
+    storage = Storage(keys: [], values: [], index: nil)
+  }
 
   /// Creates an object from ordered pairs; a later duplicate key replaces the earlier value
   /// but keeps the first position. Readers check duplicates before calling this.
   public init(_ pairs: [(String, JSONValue)]) {
-    keys.reserveCapacity(pairs.count)
-    values.reserveCapacity(pairs.count)
-    index.reserveCapacity(pairs.count)
+    storage = Storage(keys: [], values: [], index: nil)
+    storage.keys.reserveCapacity(pairs.count)
+    storage.values.reserveCapacity(pairs.count)
     for (key, value) in pairs { self[key] = value }
   }
 
   /// Creates an object from keys and values known to be unique (used by readers).
   init(uniqueKeys: [String], values: [JSONValue], index: [String: Int]) {
-    self.keys = uniqueKeys
-    self.values = values
-    self.index = index
+    storage = Storage(
+      keys: uniqueKeys, values: values, index: uniqueKeys.count > Storage.indexThreshold ? index : nil)
   }
 
-  public var count: Int { keys.count }
-  public var isEmpty: Bool { keys.isEmpty }
+  public var count: Int { storage.keys.count }
+  public var isEmpty: Bool { storage.keys.isEmpty }
 
   public subscript(key: String) -> JSONValue? {
     get {
-      guard let i = index[key] else { return nil }
-      return values[i]
+      guard let i = storage.position(of: key) else { return nil }
+      return storage.values[i]
     }
     set {
+      if !isKnownUniquelyReferenced(&storage) {
+        storage = Storage(keys: storage.keys, values: storage.values, index: storage.index)
+      }
       if let newValue {
-        if let i = index[key] {
-          values[i] = newValue
+        if let i = storage.position(of: key) {
+          storage.values[i] = newValue
         } else {
-          index[key] = keys.count
-          keys.append(key)
-          values.append(newValue)
+          storage.keys.append(key)
+          storage.values.append(newValue)
+          if storage.index != nil {
+            storage.index![key] = storage.keys.count - 1
+          } else if storage.keys.count > Storage.indexThreshold {
+            storage.rebuildIndex()
+          }
         }
-      } else if let i = index.removeValue(forKey: key) {
-        keys.remove(at: i)
-        values.remove(at: i)
-        for j in i..<keys.count { index[keys[j]] = j }
+      } else if let i = storage.position(of: key) {
+        storage.keys.remove(at: i)
+        storage.values.remove(at: i)
+        storage.rebuildIndex()
       }
     }
   }
 
   /// True when the object has a member with this key.
-  public func contains(key: String) -> Bool { index[key] != nil }
+  public func contains(key: String) -> Bool { storage.position(of: key) != nil }
 
   /// The members in insertion order.
   public var pairs: [(key: String, value: JSONValue)] { Array(self) }
 
-  public func makeIterator() -> Iterator { Iterator(object: self) }
+  public func makeIterator() -> Iterator { Iterator(storage: storage) }
 
   /// Iterates members in insertion order.
   public struct Iterator: IteratorProtocol {
-    let object: JSONObject
+    let storage: Storage
     var position = 0
     public mutating func next() -> (key: String, value: JSONValue)? {
-      guard position < object.keys.count else { return nil }
+      guard position < storage.keys.count else { return nil }
       defer { position += 1 }
-      return (object.keys[position], object.values[position])
+      return (storage.keys[position], storage.values[position])
     }
+  }
+
+  /// Calls `body` with each member, in order, without copying the member arrays.
+  func forEachMember(_ body: (String, JSONValue) throws -> Void) rethrows {
+    let storage = self.storage
+    for i in 0..<storage.keys.count { try body(storage.keys[i], storage.values[i]) }
   }
 
   public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
     guard lhs.count == rhs.count else { return false }
-    for i in 0..<lhs.keys.count {
-      guard let other = rhs[lhs.keys[i]], other == lhs.values[i] else { return false }
+    if lhs.storage === rhs.storage { return true }
+    for i in 0..<lhs.storage.keys.count {
+      guard let other = rhs[lhs.storage.keys[i]], other == lhs.storage.values[i] else { return false }
     }
     return true
   }
@@ -159,10 +228,10 @@ public struct JSONObject: Hashable, Sendable, Sequence {
   public func hash(into hasher: inout Hasher) {
     // Order-independent: combine per-member hashes commutatively.
     var combined = 0
-    for i in 0..<keys.count {
+    for i in 0..<storage.keys.count {
       var h = Hasher()
-      h.combine(keys[i])
-      h.combine(values[i])
+      h.combine(storage.keys[i])
+      h.combine(storage.values[i])
       combined = combined &+ h.finalize()
     }
     hasher.combine(count)

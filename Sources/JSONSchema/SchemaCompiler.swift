@@ -378,7 +378,7 @@ final class SchemaCompiler {
       }
       if let value = object["enum"] {
         guard case .array(let list) = value else { throw fail("enum", "enum must be an array") }
-        keywords.append(.enumeration(list, Set(list)))
+        keywords.append(.enumeration(EnumKeyword(list)))
       }
       if let value = object["const"] { keywords.append(.constant(value)) }
       if let n = try number("multipleOf") {
@@ -452,18 +452,15 @@ final class SchemaCompiler {
         let condition = try child(location, "if")
         let then = object["then"] != nil ? try child(location, "then") : nil
         let otherwise = object["else"] != nil ? try child(location, "else") : nil
-        if then != nil || otherwise != nil {
-          keywords.append(.conditional(condition: condition, then: then, otherwise: otherwise))
-        } else {
-          // `if` alone only produces annotations.
-          keywords.append(.conditional(condition: condition, then: nil, otherwise: nil))
-        }
+        // `if` alone only produces annotations, which `unevaluated*` may need.
+        keywords.append(
+          .conditional(ConditionalKeyword(condition: condition, then: then, otherwise: otherwise)))
       }
       let properties = object["properties"]?.objectValue ?? JSONObject()
       let patternProperties = object["patternProperties"]?.objectValue ?? JSONObject()
       if !properties.isEmpty || !patternProperties.isEmpty || object["additionalProperties"] != nil {
-        var named: [String: NodeRef] = [:]
-        for (name, _) in properties { named[name] = try child(location, "properties", name) }
+        var named: [(String, NodeRef)] = []
+        for (name, _) in properties { named.append((name, try child(location, "properties", name))) }
         var patterns: [PatternSchema] = []
         for (source, _) in patternProperties {
           let regex: ECMARegex
@@ -482,9 +479,7 @@ final class SchemaCompiler {
         let additional =
           object["additionalProperties"] != nil ? try child(location, "additionalProperties") : nil
         keywords.append(
-          .properties(
-            named: named, order: properties.keys, patterns: patterns, additional: additional,
-            declaredNames: properties.keys))
+          .properties(PropertiesKeyword(named: NameTable(named), patterns: patterns, additional: additional)))
       }
       if case .object(let map) = object["dependentSchemas"] ?? .null {
         var entries: [(String, NodeRef)] = []
@@ -514,7 +509,7 @@ final class SchemaCompiler {
         }
       }
       let rest = object["items"] != nil ? try child(location, "items") : nil
-      if !prefix.isEmpty || rest != nil { keywords.append(.items(prefix: prefix, rest: rest)) }
+      if !prefix.isEmpty || rest != nil { keywords.append(.items(ItemsKeyword(prefix: prefix, rest: rest))) }
       if object["contains"] != nil {
         let sub = try child(location, "contains")
         var minimum = 1
@@ -527,7 +522,8 @@ final class SchemaCompiler {
           }
           maximum = try nonNegativeInt("maxContains")
         }
-        keywords.append(.contains(sub, min: minimum, max: maximum, hasMin: hasMin))
+        keywords.append(
+          .contains(ContainsKeyword(schema: sub, minimum: minimum, maximum: maximum, hasMinimum: hasMin)))
       }
     }
 
@@ -551,6 +547,79 @@ final class SchemaCompiler {
     node.keywords = keywords + trailing
   }
 
+  // MARK: Static annotations
+
+  /// Replaces `unevaluatedProperties` by a static name check where the properties that
+  /// adjacent keywords evaluate are known at compile time (only `properties`,
+  /// `additionalProperties`, `allOf` and `$ref` contribute), so no annotations are collected
+  /// while validating.
+  func optimizeUnevaluated() {
+    for node in store {
+      var changed = false
+      var keywords = node.keywords
+      for (i, keyword) in keywords.enumerated() {
+        guard case .unevaluatedProperties(let sub) = keyword else { continue }
+        var visiting = Set<ObjectIdentifier>()
+        guard let (names, all) = staticProperties(node, skipOwn: true, &visiting) else { continue }
+        keywords[i] =
+          all
+          ? .unevaluatedPropertiesStatic(StaticNames([]), NodeRef(trueNode))
+          : .unevaluatedPropertiesStatic(StaticNames(names), sub)
+        changed = true
+      }
+      if changed {
+        node.keywords = keywords
+        node.needsAnnotations = keywords.contains {
+          if case .unevaluatedProperties = $0 { return true }
+          if case .unevaluatedItems = $0 { return true }
+          return false
+        }
+      }
+    }
+  }
+
+  lazy var trueNode: SchemaNode = {
+    let node = SchemaNode(absoluteLocation: "urn:dossier:true#", resource: resource(for: "urn:dossier:true"))
+    node.boolean = true
+    store.append(node)
+    return node
+  }()
+
+  func staticProperties(_ node: SchemaNode, skipOwn: Bool, _ visiting: inout Set<ObjectIdentifier>)
+    -> (Set<String>, Bool)?
+  {
+    if node.boolean != nil { return ([], false) }
+    guard visiting.insert(ObjectIdentifier(node)).inserted else { return nil }
+    defer { visiting.remove(ObjectIdentifier(node)) }
+    var names = Set<String>()
+    var all = false
+    for keyword in node.keywords {
+      switch keyword {
+      case .properties(let p):
+        if !p.patterns.isEmpty { return nil }
+        if p.additional != nil { all = true }
+        names.formUnion(p.named.names)
+      case .allOf(let list):
+        for sub in list {
+          guard let (n, a) = staticProperties(sub.node, skipOwn: false, &visiting) else { return nil }
+          names.formUnion(n)
+          all = all || a
+        }
+      case .ref(let target):
+        guard let (n, a) = staticProperties(target.node, skipOwn: false, &visiting) else { return nil }
+        names.formUnion(n)
+        all = all || a
+      case .anyOf, .oneOf, .conditional, .dynamicRef, .dependentSchemas:
+        return nil
+      case .unevaluatedProperties, .unevaluatedPropertiesStatic:
+        if !skipOwn { all = true }
+      default:
+        break
+      }
+    }
+    return (names, all)
+  }
+
   // MARK: Reference cycles
 
   /// Finds a cycle of in-place applicators (`$ref`, `allOf`, …) that never moves into the
@@ -565,10 +634,10 @@ final class SchemaCompiler {
         case .ref(let r): result.append(r.node)
         case .allOf(let list), .anyOf(let list), .oneOf(let list): result += list.map(\.node)
         case .not(let r): result.append(r.node)
-        case .conditional(let c, let t, let e):
-          result.append(c.node)
-          if let t { result.append(t.node) }
-          if let e { result.append(e.node) }
+        case .conditional(let c):
+          result.append(c.condition.node)
+          if let t = c.then { result.append(t.node) }
+          if let e = c.otherwise { result.append(e.node) }
         case .dependentSchemas(let list): result += list.map(\.1.node)
         default: break
         }

@@ -140,8 +140,9 @@ struct SchemaEvaluator {
         mismatch: true)
       return false
 
-    case .enumeration(let list, let set):
-      if list.count <= 4 ? list.contains(instance) : set.contains(instance) { return true }
+    case .enumeration(let e):
+      if e.contains(instance) { return true }
+      let list = e.values
       let shown = list.prefix(10).map { SchemaEvaluator.short($0) }.joined(separator: ", ")
       fail(
         node, "enum",
@@ -263,9 +264,9 @@ struct SchemaEvaluator {
       }
       return valid
 
-    case .properties(let named, let order, let patterns, let additional, let declared):
+    case .properties(let p):
       guard case .object(let o) = instance else { return true }
-      return applyProperties(node, o, named, order, patterns, additional, declared, &local, want)
+      return applyProperties(node, o, p, &local, want)
 
     case .propertyNames(let sub):
       guard case .object(let o) = instance else { return true }
@@ -297,8 +298,10 @@ struct SchemaEvaluator {
       }
       return valid
 
-    case .items(let prefixSchemas, let rest):
+    case .items(let itemsKeyword):
       guard case .array(let a) = instance else { return true }
+      let prefixSchemas = itemsKeyword.prefix
+      let rest = itemsKeyword.rest
       var valid = true
       var ignored = Annotations()
       let prefixCount = min(prefixSchemas.count, a.count)
@@ -331,8 +334,12 @@ struct SchemaEvaluator {
       }
       return valid
 
-    case .contains(let sub, let minimum, let maximum, let hasMin):
+    case .contains(let c):
       guard case .array(let a) = instance else { return true }
+      let sub = c.schema
+      let minimum = c.minimum
+      let maximum = c.maximum
+      let hasMin = c.hasMinimum
       var count = 0
       var ignored = Annotations()
       for (i, item) in a.enumerated() where quietly(sub.node, item, &ignored, false) {
@@ -381,15 +388,15 @@ struct SchemaEvaluator {
       fail(node, "not", "value must not match the schema in 'not'")
       return false
 
-    case .conditional(let condition, let then, let otherwise):
-      if quietly(condition.node, instance, &local, want) {
-        guard let then else { return true }
+    case .conditional(let c):
+      if quietly(c.condition.node, instance, &local, want) {
+        guard let then = c.then else { return true }
         let mark = errors.count
         if evaluate(then.node, instance, &local, want) { return true }
         prefix(mark, "then")
         return false
       } else {
-        guard let otherwise else { return true }
+        guard let otherwise = c.otherwise else { return true }
         let mark = errors.count
         if evaluate(otherwise.node, instance, &local, want) { return true }
         prefix(mark, "else")
@@ -446,6 +453,34 @@ struct SchemaEvaluator {
       if valid { local.allProperties = true }
       return valid
 
+    case .unevaluatedPropertiesStatic(let known, let sub):
+      guard case .object(let o) = instance else { return true }
+      var valid = true
+      var ignored = Annotations()
+      let keys = o.keys
+      let values = o.values
+      for i in 0..<keys.count where !known.contains(keys[i]) {
+        let key = keys[i]
+        if sub.node.boolean == false {
+          valid = false
+          guard collect else { return false }
+          var message = "property \"\(key)\" is not allowed here (not declared by the schema)"
+          if let suggestion = Suggestion.closest(to: key, among: known.list) {
+            message = "property \"\(key)\" is not allowed; did you mean \"\(suggestion)\"?"
+          }
+          fail(node, "unevaluatedProperties", message, instanceToken: key)
+          continue
+        }
+        let mark = errors.count
+        if !evaluate(sub.node, values[i], &ignored, false) {
+          valid = false
+          guard collect else { return false }
+          prefix(mark, "unevaluatedProperties", instance: key)
+        }
+      }
+      if valid && want { local.allProperties = true }
+      return valid
+
     case .unevaluatedItems(let sub):
       guard case .array(let a) = instance else { return true }
       if local.allItems { return true }
@@ -473,34 +508,21 @@ struct SchemaEvaluator {
   }
 
   mutating func applyProperties(
-    _ node: SchemaNode, _ object: JSONObject, _ named: [String: NodeRef], _ order: [String],
-    _ patterns: [PatternSchema], _ additional: NodeRef?, _ declared: [String], _ local: inout Annotations,
-    _ want: Bool
+    _ node: SchemaNode, _ object: JSONObject, _ p: PropertiesKeyword, _ local: inout Annotations, _ want: Bool
   ) -> Bool {
     var valid = true
     var ignored = Annotations()
-    if patterns.isEmpty && additional == nil {
-      for name in order {
-        guard let value = object[name] else { continue }
-        let mark = errors.count
-        if !evaluate(named[name]!.node, value, &ignored, false) {
-          valid = false
-          guard collect else { return false }
-          prefix(mark, "properties", name, instance: name)
-        }
-        if want { local.properties.insert(name) }
-      }
-      return valid
-    }
     let keys = object.keys
     let values = object.values
+    let patterns = p.patterns
+    let additional = p.additional
     for i in 0..<keys.count {
       let key = keys[i]
       var matched = false
-      if let sub = named[key] {
+      if let sub = p.named.lookup(key) {
         matched = true
         let mark = errors.count
-        if !evaluate(sub.node, values[i], &ignored, false) {
+        if !evaluate(sub, values[i], &ignored, false) {
           valid = false
           guard collect else { return false }
           prefix(mark, "properties", key, instance: key)
@@ -519,6 +541,7 @@ struct SchemaEvaluator {
         if additional.node.boolean == false {
           valid = false
           guard collect else { return false }
+          let declared = p.named.names
           var message = "property \"\(key)\" is not allowed"
           if let suggestion = Suggestion.closest(to: key, among: declared) {
             message += "; did you mean \"\(suggestion)\"?"

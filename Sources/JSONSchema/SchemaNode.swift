@@ -4,17 +4,17 @@
 /// they can be shared between threads.
 final class SchemaNode: @unchecked Sendable {
   /// `true`/`false` for boolean schemas; `nil` for object schemas.
-  var boolean: Bool?
+  @exclusivity(unchecked) var boolean: Bool?
   /// Keywords in evaluation order (`unevaluated*` last).
-  var keywords: [Keyword] = []
+  @exclusivity(unchecked) var keywords: [Keyword] = []
   /// Canonical absolute location (`uri#/json/pointer`), used for `absoluteKeywordLocation`.
   let absoluteLocation: String
   /// The schema resource this node belongs to (for `$dynamicRef`).
   unowned(unsafe) let resource: SchemaResource
   /// True when a keyword of this node needs annotations of adjacent keywords.
-  var needsAnnotations = false
+  @exclusivity(unchecked) var needsAnnotations = false
   /// True when this node, or something it applies in place, produces annotations.
-  var hasAnnotations = true
+  @exclusivity(unchecked) var hasAnnotations = true
 
   init(absoluteLocation: String, resource: SchemaResource) {
     self.absoluteLocation = absoluteLocation
@@ -32,7 +32,7 @@ struct NodeRef: @unchecked Sendable {
 final class SchemaResource: @unchecked Sendable {
   let uri: String
   /// `$dynamicAnchor` names declared in this resource and their nodes (filled at compile time).
-  var dynamicAnchors: [String: NodeRef] = [:]
+  @exclusivity(unchecked) var dynamicAnchors: [String: NodeRef] = [:]
   init(uri: String) { self.uri = uri }
 }
 
@@ -78,12 +78,121 @@ struct PatternSchema: Sendable {
   let schema: NodeRef
 }
 
+/// Subschemas by name, searched linearly when there are few (faster than hashing short keys).
+struct NameTable: @unchecked Sendable {
+  let names: [String]
+  let schemas: [NodeRef]
+  let index: [String: Int]?
+
+  init(_ pairs: [(String, NodeRef)]) {
+    names = pairs.map(\.0)
+    schemas = pairs.map(\.1)
+    if pairs.count > 8 {
+      var map: [String: Int] = [:]
+      for (i, name) in names.enumerated() { map[name] = i }
+      index = map
+    } else {
+      index = nil
+    }
+  }
+
+  func lookup(_ name: String) -> SchemaNode? {
+    if let index { return index[name].map { schemas[$0].node } }
+    for i in 0..<names.count where names[i] == name { return schemas[i].node }
+    return nil
+  }
+}
+
+/// `properties` + `patternProperties` + `additionalProperties` of one schema.
+final class PropertiesKeyword: Sendable {
+  let named: NameTable
+  let patterns: [PatternSchema]
+  let additional: NodeRef?
+
+  init(named: NameTable, patterns: [PatternSchema], additional: NodeRef?) {
+    self.named = named
+    self.patterns = patterns
+    self.additional = additional
+  }
+}
+
+/// `prefixItems` + `items`.
+final class ItemsKeyword: Sendable {
+  let prefix: [NodeRef]
+  let rest: NodeRef?
+  init(prefix: [NodeRef], rest: NodeRef?) {
+    self.prefix = prefix
+    self.rest = rest
+  }
+}
+
+/// `contains` + `minContains` + `maxContains`.
+final class ContainsKeyword: Sendable {
+  let schema: NodeRef
+  let minimum: Int
+  let maximum: Int?
+  let hasMinimum: Bool
+  init(schema: NodeRef, minimum: Int, maximum: Int?, hasMinimum: Bool) {
+    self.schema = schema
+    self.minimum = minimum
+    self.maximum = maximum
+    self.hasMinimum = hasMinimum
+  }
+}
+
+/// `if` + `then` + `else`.
+final class ConditionalKeyword: Sendable {
+  let condition: NodeRef
+  let then: NodeRef?
+  let otherwise: NodeRef?
+  init(condition: NodeRef, then: NodeRef?, otherwise: NodeRef?) {
+    self.condition = condition
+    self.then = then
+    self.otherwise = otherwise
+  }
+}
+
+/// `enum` values, with a hash set for long lists.
+final class EnumKeyword: Sendable {
+  let values: [JSONValue]
+  let set: Set<JSONValue>
+  init(_ values: [JSONValue]) {
+    self.values = values
+    self.set = Set(values)
+  }
+  func contains(_ value: JSONValue) -> Bool {
+    if values.count <= 6 {
+      for v in values where v == value { return true }
+      return false
+    }
+    return set.contains(value) && values.contains(value)
+  }
+}
+
+/// Names known statically to be evaluated by adjacent keywords (for `unevaluatedProperties`).
+final class StaticNames: Sendable {
+  let names: Set<String>
+  let list: [String]
+  init(_ names: Set<String>) {
+    self.names = names
+    self.list = names.sorted()
+  }
+  func contains(_ name: String) -> Bool {
+    if list.count <= 8 {
+      for n in list where n == name { return true }
+      return false
+    }
+    return names.contains(name)
+  }
+}
+
 /// A compiled keyword. Keywords that depend on siblings are combined
 /// (`properties`/`patternProperties`/`additionalProperties`, `prefixItems`/`items`,
-/// `contains`/`minContains`/`maxContains`, `if`/`then`/`else`).
+/// `contains`/`minContains`/`maxContains`, `if`/`then`/`else`). Payloads with several parts
+/// are boxed so evaluating a keyword costs one reference count at most.
 enum Keyword: Sendable {
   case type(TypeSet)
-  case enumeration([JSONValue], Set<JSONValue>)
+  case enumeration(EnumKeyword)
   case constant(JSONValue)
   case multipleOf(JSONNumber)
   case maximum(JSONNumber)
@@ -100,21 +209,21 @@ enum Keyword: Sendable {
   case minProperties(Int)
   case required([String])
   case dependentRequired([(String, [String])])
-  case properties(
-    named: [String: NodeRef], order: [String], patterns: [PatternSchema], additional: NodeRef?,
-    declaredNames: [String])
+  case properties(PropertiesKeyword)
   case propertyNames(NodeRef)
   case dependentSchemas([(String, NodeRef)])
-  case items(prefix: [NodeRef], rest: NodeRef?)
-  case contains(NodeRef, min: Int, max: Int?, hasMin: Bool)
+  case items(ItemsKeyword)
+  case contains(ContainsKeyword)
   case allOf([NodeRef])
   case anyOf([NodeRef])
   case oneOf([NodeRef])
   case not(NodeRef)
-  case conditional(condition: NodeRef, then: NodeRef?, otherwise: NodeRef?)
+  case conditional(ConditionalKeyword)
   case ref(NodeRef)
   case dynamicRef(NodeRef, anchor: String?)
   case format(FormatChecker)
   case unevaluatedProperties(NodeRef)
+  /// `unevaluatedProperties` when the evaluated names are known at compile time.
+  case unevaluatedPropertiesStatic(StaticNames, NodeRef)
   case unevaluatedItems(NodeRef)
 }

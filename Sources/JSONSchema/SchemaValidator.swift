@@ -91,6 +91,7 @@ public final class SchemaValidator: Sendable {
     try compiler.addDocument(document, uri: uri, file: file, sourceMap: sourceMap)
     let rootNode = try compiler.node(at: SchemaCompiler.Location(document: uri, pointer: []))
     try compiler.checkCycles()
+    compiler.optimizeUnevaluated()
     self.root = NodeRef(rootNode)
     self.nodes = compiler.store
     self.resources = Array(compiler.resources.values)

@@ -1,113 +1,130 @@
-/// RFC 3986 URI / URI-reference and RFC 3987 IRI / IRI-reference syntax checks.
+/// RFC 3986 URI / URI-reference and RFC 3987 IRI / IRI-reference syntax checks, on UTF-8 bytes.
 enum URIGrammar {
-  static let subDelims = Set("!$&'()*+,;=".unicodeScalars)
+  typealias Bytes = ArraySlice<UInt8>
+  typealias ByteSet = ASCIIRegex.ByteSet
 
-  static func isUnreserved(_ c: Unicode.Scalar, _ international: Bool) -> Bool {
-    if c.isASCII {
-      return c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "-" || c == "." || c == "_"
-        || c == "~"
+  static func set(_ characters: String, alphanumerics: Bool = true) -> ByteSet {
+    var s = ByteSet()
+    if alphanumerics {
+      s.insert(range: 0x30...0x39)
+      s.insert(range: 0x41...0x5A)
+      s.insert(range: 0x61...0x7A)
     }
-    guard international else { return false }
-    let v = c.value
-    // ucschar ranges (RFC 3987 §2.2), which exclude surrogates, specials and non-characters.
-    return (0xA0...0xD7FF).contains(v) || (0xF900...0xFDCF).contains(v) || (0xFDF0...0xFFEF).contains(v)
-      || ((0x10000...0xEFFFD).contains(v) && v & 0xFFFE != 0xFFFE)
+    for b in characters.utf8 { s.insert(b) }
+    return s
   }
 
-  /// Checks characters: each must be unreserved, a sub-delimiter, one of `extra`, or `%XX`.
-  static func valid(_ part: Substring, extra: String, international: Bool, privateUse: Bool = false) -> Bool {
-    let scalars = Array(part.unicodeScalars)
-    var i = 0
-    while i < scalars.count {
-      let c = scalars[i]
-      if c == "%" {
-        guard i + 2 < scalars.count, scalars[i + 1].properties.isASCIIHexDigit,
-          scalars[i + 2].properties.isASCIIHexDigit
-        else { return false }
-        i += 3
+  // unreserved + sub-delims + extras
+  static let base = "-._~!$&'()*+,;="
+  static let pathSet = set(base + ":@/")
+  static let queryFragmentSet = set(base + ":@/?")
+  static let userinfoSet = set(base + ":")
+  static let hostSet = set(base)
+  static let schemeSet = set("+-.")
+
+  static func isHex(_ b: UInt8) -> Bool {
+    (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66)
+  }
+
+  /// Checks characters: each in `allowed`, a `%XX` escape, or (IRIs) a ucschar / iprivate.
+  static func valid(_ part: Bytes, _ allowed: ByteSet, international: Bool, privateUse: Bool = false) -> Bool
+  {
+    var i = part.startIndex
+    while i < part.endIndex {
+      let b = part[i]
+      if b < 0x80 {
+        if b == 0x25 {
+          guard i + 2 < part.endIndex, isHex(part[i + 1]), isHex(part[i + 2]) else { return false }
+          i += 3
+          continue
+        }
+        guard allowed.contains(b) else { return false }
+        i += 1
         continue
       }
-      let ok =
-        isUnreserved(c, international) || subDelims.contains(c) || extra.unicodeScalars.contains(c)
-        || (privateUse && international
-          && ((0xE000...0xF8FF).contains(c.value) || (0xF0000...0xFFFFD).contains(c.value)
-            || (0x100000...0x10FFFD).contains(c.value)))
-      guard ok else { return false }
-      i += 1
+      guard international else { return false }
+      // Decode one scalar (the input came from a Swift String, so it is valid UTF-8).
+      let length = b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2)
+      guard i + length <= part.endIndex else { return false }
+      var v = UInt32(b) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+      for k in 1..<length { v = v << 6 | UInt32(part[i + k] & 0x3F) }
+      let ucschar =
+        (0xA0...0xD7FF).contains(v) || (0xF900...0xFDCF).contains(v) || (0xFDF0...0xFFEF).contains(v)
+        || ((0x10000...0xEFFFD).contains(v) && v & 0xFFFE != 0xFFFE)
+      let iprivate =
+        privateUse
+        && ((0xE000...0xF8FF).contains(v) || (0xF0000...0xFFFFD).contains(v)
+          || (0x100000...0x10FFFD).contains(v))
+      guard ucschar || iprivate else { return false }
+      i += length
     }
     return true
   }
 
   static func check(_ text: String, international: Bool, allowRelative: Bool) -> Bool {
-    var rest = Substring(text)
+    let bytes = Array(text.utf8)
+    var rest = bytes[...]
     var hasScheme = false
-    if let colon = rest.firstIndex(of: ":") {
+    if let colon = rest.firstIndex(of: 0x3A), colon > rest.startIndex {
       let scheme = rest[..<colon]
-      if let first = scheme.first, first.isASCII, first.isLetter,
-        scheme.allSatisfy({
-          $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".")
-        })
-      {
+      let first = scheme[scheme.startIndex]
+      let isLetter = (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A)
+      if isLetter && scheme.allSatisfy({ schemeSet.contains($0) }) {
         hasScheme = true
-        rest = rest[rest.index(after: colon)...]
+        rest = rest[(colon + 1)...]
       }
     }
     if !hasScheme && !allowRelative { return false }
-    if let hash = rest.firstIndex(of: "#") {
-      guard valid(rest[rest.index(after: hash)...], extra: ":@/?", international: international) else {
-        return false
-      }
+    if let hash = rest.firstIndex(of: 0x23) {
+      guard valid(rest[(hash + 1)...], queryFragmentSet, international: international) else { return false }
       rest = rest[..<hash]
     }
-    if let question = rest.firstIndex(of: "?") {
-      guard
-        valid(
-          rest[rest.index(after: question)...], extra: ":@/?", international: international, privateUse: true)
+    if let question = rest.firstIndex(of: 0x3F) {
+      guard valid(rest[(question + 1)...], queryFragmentSet, international: international, privateUse: true)
       else { return false }
       rest = rest[..<question]
     }
     var path = rest
-    if rest.hasPrefix("//") {
-      let afterSlashes = rest.index(rest.startIndex, offsetBy: 2)
-      let end = rest[afterSlashes...].firstIndex(of: "/") ?? rest.endIndex
+    if rest.count >= 2 && rest[rest.startIndex] == 0x2F && rest[rest.startIndex + 1] == 0x2F {
+      let afterSlashes = rest.startIndex + 2
+      let end = rest[afterSlashes...].firstIndex(of: 0x2F) ?? rest.endIndex
       guard isAuthority(rest[afterSlashes..<end], international: international) else { return false }
       path = rest[end...]
     } else if !hasScheme {
       // path-noscheme: the first segment has no colon.
-      let firstSegment = path.prefix { $0 != "/" }
-      if firstSegment.contains(":") { return false }
+      let firstSegment = path.prefix { $0 != 0x2F }
+      if firstSegment.contains(0x3A) { return false }
     }
-    return valid(path, extra: ":@/", international: international)
+    return valid(path, pathSet, international: international)
   }
 
-  static func isAuthority(_ authority: Substring, international: Bool) -> Bool {
+  static func isAuthority(_ authority: Bytes, international: Bool) -> Bool {
     var host = authority
-    if let at = authority.lastIndex(of: "@") {
-      guard valid(authority[..<at], extra: ":", international: international) else { return false }
-      host = authority[authority.index(after: at)...]
+    if let at = authority.lastIndex(of: 0x40) {
+      guard valid(authority[..<at], userinfoSet, international: international) else { return false }
+      host = authority[(at + 1)...]
     }
-    if host.hasPrefix("[") {
-      guard let close = host.firstIndex(of: "]") else { return false }
-      let literal = host[host.index(after: host.startIndex)..<close]
-      let afterClose = host[host.index(after: close)...]
+    func isDigits(_ s: Bytes) -> Bool { s.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+    if host.first == 0x5B {
+      guard let close = host.firstIndex(of: 0x5D) else { return false }
+      let literal = host[(host.startIndex + 1)..<close]
+      let afterClose = host[(close + 1)...]
       if !afterClose.isEmpty {
-        guard afterClose.first == ":", afterClose.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) else {
-          return false
-        }
+        guard afterClose.first == 0x3A, isDigits(afterClose.dropFirst()) else { return false }
       }
-      if literal.hasPrefix("v") || literal.hasPrefix("V") {
-        guard let dot = literal.firstIndex(of: "."), literal.index(after: literal.startIndex) < dot,
-          literal[literal.index(after: literal.startIndex)..<dot].allSatisfy({ $0.isHexDigit }),
-          valid(literal[literal.index(after: dot)...], extra: ":", international: false)
+      if literal.first == 0x76 || literal.first == 0x56 {  // IPvFuture
+        guard let dot = literal.firstIndex(of: 0x2E), literal.startIndex + 1 < dot,
+          literal[(literal.startIndex + 1)..<dot].allSatisfy(isHex),
+          valid(literal[(dot + 1)...], userinfoSet, international: false)
         else { return false }
         return true
       }
-      return Formats.isIPv6(String(literal))
+      return Formats.isIPv6(String(decoding: literal, as: UTF8.self))
     }
-    if let colon = host.lastIndex(of: ":") {
-      guard host[host.index(after: colon)...].allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+    if let colon = host.lastIndex(of: 0x3A) {
+      guard isDigits(host[(colon + 1)...]) else { return false }
       host = host[..<colon]
     }
-    return valid(host, extra: "", international: international)
+    return valid(host, hostSet, international: international)
   }
 }

@@ -307,7 +307,9 @@ import Testing
     let regex = try ECMARegex(pattern)
     let translated = try ECMARegex.translateForTesting(pattern)
     for input in Self.inputs {
-      let icu = translated.firstMatch(in: input, range: NSRange(location: 0, length: (input as NSString).length)) != nil
+      let icu =
+        translated.firstMatch(in: input, range: NSRange(location: 0, length: (input as NSString).length))
+        != nil
       #expect(regex.matches(input) == icu, "/\(pattern)/ on \(input.debugDescription)")
     }
   }
