@@ -56,7 +56,7 @@ public struct SemanticValidator: Sendable {
 
     mutating func matcher(for range: Range<Int>) -> QuoteMatcher {
       if let cached = matchers[range] { return cached }
-      let made = QuoteMatcher(text: source.text, scalarRange: range)
+      let made = QuoteMatcher(text: source.text, scalarRange: range, folding: .rightSingleQuotationMark)
       matchers[range] = made
       return made
     }
@@ -383,7 +383,8 @@ public struct SemanticValidator: Sendable {
     }
 
     mutating func checkInside(_ value: Located<String>, raw: Quote, what: String) {
-      if QuoteMatcher(text: raw.text).occurrences(of: value.value).isEmpty {
+      if QuoteMatcher(text: raw.text, folding: .rightSingleQuotationMark).occurrences(of: value.value).isEmpty
+      {
         error(
           .semanticNotInsideRaw, value.pointer,
           "\(what) \(MetadataText.quoted(value.value)) does not occur inside raw \(MetadataText.quoted(raw.text))",

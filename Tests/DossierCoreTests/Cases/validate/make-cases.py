@@ -51,6 +51,22 @@ CASES = {
     "definition-with-activities": (A000, "kind: definition", "kind: news_article"),
     "unknown-term": (A000, "  - term: arms_control\n", "  - term: arms_controls\n"),
     "title-contradiction": (A000, "  title: International Military Cooperation\n", "  title: International Military Co-operation\n"),
+    "stale-correction": (A003, "  languages: [en]\n", "  languages: [en]\n  corrections:\n    - {field: editor, original: Li Jiayo, value: Li Jiayao, reason: the archive page spells it so}\n"),
+    "correction-mismatch": (A003, "  languages: [en]\n", "  languages: [en]\n  corrections:\n    - {field: editor, value: Li Jiayi, reason: the archive page spells it so}\n"),
+    "repeated-correction": (A003, "  languages: [en]\n", "  languages: [en]\n  corrections:\n    - {field: editor, value: Li Jiayao, reason: the archive page spells it so}\n    - {field: editor, value: Li Jiayao, reason: the print edition spells it so}\n"),
+    "unknown-part-of": (A003, "    part_of: 003-h6-army-games\n", "    part_of: 003-h6-army-game\n"),
+    "organization-country-mismatch": (A003, "      - organization: CMC-OIMC\n", "      - organization: CMC-OIMC\n        country: Russia\n"),
+    "area-needs-notes": (A003, "    type: outreach\n    areas: [personnel_exchanges]", "    type: outreach\n    areas: [other]"),
+    "unknown-activity-type": (A003, "    type: outreach\n", "    type: outreech\n"),
+    "reserved-activity-type": (A003, "    type: outreach\n", "    type: arms_transfer\n"),
+    "basis-outside-publication-year": (A003, 'edtf: "2021-11-04/"', 'edtf: "2020-11-04/"'),
+    "basis-not-bounded-by-publication": (A003, 'edtf: "2021-01-01/2021-12-23"', 'edtf: "2021-01-01/2021-12-22"'),
+    "set-member-of-wrong-kind": (A003, "            - Egypt\n", "            - {quote: Egypt, organization: UN}\n"),
+    "place-not-in-raw": (A003, "      place: Museum of the CPC\n", "      place: CPC Museum\n"),
+    "merge-key": (A003, "    section: 7\n", "    <<: {section: 7}\n"),
+    "explicit-tag": (A003, "    section: 7\n", "    section: !!int 7\n"),
+    "unmapped-list-item": (A000, "      item: 5\n      evidence: personnel exchanges", "      evidence: personnel exchanges"),
+    "term-mapped-twice": (A000, "  - term: arms_control\n", "  - term: personnel_exchanges\n"),
 }
 
 for name, (seed, old, new) in CASES.items():
