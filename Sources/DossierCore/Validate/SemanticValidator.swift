@@ -54,16 +54,20 @@ public struct SemanticValidator: Sendable {
 
     // MARK: Quotes
 
+    /// A matcher over the text of `range` alone (its offsets are relative to the range's start).
     mutating func matcher(for range: Range<Int>) -> QuoteMatcher {
       if let cached = matchers[range] { return cached }
-      let made = QuoteMatcher(text: source.text, scalarRange: range, folding: .rightSingleQuotationMark)
+      let made = QuoteMatcher(text: source.text(in: range), folding: .rightSingleQuotationMark)
       matchers[range] = made
       return made
     }
 
     mutating func occurrences(of text: String, in scope: QuoteScope) -> [Range<Int>] {
       var found: [Range<Int>] = []
-      for range in scope.ranges { found += matcher(for: range).occurrences(of: text) }
+      for range in scope.ranges {
+        let base = range.lowerBound
+        found += matcher(for: range).occurrences(of: text).map { (base + $0.lowerBound)..<(base + $0.upperBound) }
+      }
       return found
     }
 
