@@ -19,7 +19,11 @@ public struct SchemaDiagnostics: Sendable {
   public func diagnostics(
     for result: ValidationResult, instance: JSONValue, locator: InstanceLocator
   ) -> [Diagnostic] {
-    result.errors.map { diagnostic(for: $0, instance: instance, locator: locator) }
+    // A value of the wrong type fails many other keywords as a consequence (an `if` that only checks
+    // members holds vacuously for a non-object, …): report the type alone.
+    let mistyped = Set(result.errors.filter { $0.keyword == "type" }.map(\.instanceLocation))
+    return result.errors.filter { $0.keyword == "type" || !mistyped.contains($0.instanceLocation) }
+      .map { diagnostic(for: $0, instance: instance, locator: locator) }
   }
 
   /// The diagnostic for one error.

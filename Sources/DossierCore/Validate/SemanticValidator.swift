@@ -66,7 +66,9 @@ public struct SemanticValidator: Sendable {
       var found: [Range<Int>] = []
       for range in scope.ranges {
         let base = range.lowerBound
-        found += matcher(for: range).occurrences(of: text).map { (base + $0.lowerBound)..<(base + $0.upperBound) }
+        found += matcher(for: range).occurrences(of: text).map {
+          (base + $0.lowerBound)..<(base + $0.upperBound)
+        }
       }
       return found
     }
@@ -131,7 +133,16 @@ public struct SemanticValidator: Sendable {
       }
       guard let best, low >= max(3, characters.count / 3) else { return nil }
       let limit = scope.ranges.first { $0.contains(best.lowerBound) }?.upperBound ?? best.upperBound
-      return best.lowerBound..<min(limit, best.lowerBound + text.unicodeScalars.count)
+      // As long as the quote, then to the end of the word it stops in.
+      let window = best.lowerBound..<min(limit, best.lowerBound + text.unicodeScalars.count + 24)
+      let scalars = Array(source.text(in: window).unicodeScalars)
+      var length = min(scalars.count, text.unicodeScalars.count)
+      while length < scalars.count, length > 0, scalars[length - 1].properties.isAlphabetic,
+        scalars[length].properties.isAlphabetic || scalars[length].properties.numericType != nil
+      {
+        length += 1
+      }
+      return best.lowerBound..<(best.lowerBound + length)
     }
 
     // MARK: Scopes
