@@ -117,10 +117,8 @@ public struct AnnotationMerger: Sendable {
     document.publisher = merge("publisher", annotated: metadata.publisher, text: ingested.byline?.source)
     document.editor = merge("editor", annotated: metadata.editor, text: ingested.byline?.editor)
     document.published = merge("published", annotated: metadata.published, text: ingested.byline?.timestamp)
-    if let published = document.published {
-      let day = published.annotation != nil || published.correction != nil ? published.value : published.value
-      document.publicationDay = AnnotationMerger.day(of: day)
-    }
+    // The local date of `published` (or of its correction), else the byline's date.
+    document.publicationDay = document.published.flatMap { AnnotationMerger.day(of: $0.value) }
     return (document, diagnostics)
   }
 
