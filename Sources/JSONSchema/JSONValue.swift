@@ -162,6 +162,15 @@ public struct JSONObject: Hashable, Sendable, Sequence {
   public var count: Int { storage.keys.count }
   public var isEmpty: Bool { storage.keys.isEmpty }
 
+  /// Makes room for `capacity` members, so that adding them does not reallocate.
+  public mutating func reserveCapacity(_ capacity: Int) {
+    if !isKnownUniquelyReferenced(&storage) {
+      storage = Storage(keys: storage.keys, values: storage.values, index: storage.index)
+    }
+    storage.keys.reserveCapacity(capacity)
+    storage.values.reserveCapacity(capacity)
+  }
+
   public subscript(key: String) -> JSONValue? {
     get {
       guard let i = storage.position(of: key) else { return nil }

@@ -34,7 +34,7 @@ public struct YAMLNode: Sendable {
   public var end: YAMLMark { record.end }
 
   /// The explicit tag, or `.implicit`.
-  public var tag: YAMLTag { record.tag }
+  public var tag: YAMLTag { YAMLTag(code: record.tag, other: storage.otherTags[index]) }
 
   /// The anchor name defined on this node, if any.
   public var anchor: String? {
