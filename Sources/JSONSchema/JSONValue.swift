@@ -31,8 +31,20 @@ public enum JSONValue: Hashable, Sendable {
   }
 
   /// Code-point equality of two strings (Swift's `==` also equates canonically equivalent strings).
+  @inline(__always)
   static func sameScalars(_ a: String, _ b: String) -> Bool {
     guard a.utf8.count == b.utf8.count else { return false }
+    return sameScalarsOfEqualLength(a, b)
+  }
+
+  /// Fast key comparison: equal UTF-8 length, then Swift equality (whose fast path is a bit
+  /// comparison for identical small strings).
+  @inline(__always)
+  static func keyEqual(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count && a == b
+  }
+
+  static func sameScalarsOfEqualLength(_ a: String, _ b: String) -> Bool {
     var x = a
     var y = b
     return x.withUTF8 { bx in
@@ -113,11 +125,11 @@ public struct JSONObject: Hashable, Sendable, Sequence {
       self.index = index
     }
 
-    static let indexThreshold = 8
+    static let indexThreshold = 16
 
     func position(of key: String) -> Int? {
       if let index { return index[key] }
-      for i in 0..<keys.count where keys[i] == key { return i }
+      for i in 0..<keys.count where JSONValue.keyEqual(keys[i], key) { return i }
       return nil
     }
 
