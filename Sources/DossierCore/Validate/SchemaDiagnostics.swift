@@ -61,6 +61,19 @@ public struct SchemaDiagnostics: Sendable {
       }
       return .error(
         .schemaNotAllowed, error.message, at: locator.location(of: pointer), pointer: at, help: help)
+    case "not":
+      // `not: {required: [k]}` (possibly under anyOf/oneOf) forbids keys: name the ones present and
+      // point at the first.
+      let present = forbiddenKeys(forKeywordAt: error.absoluteKeywordLocation).filter {
+        pointer.resolve(in: instance)?.objectValue?.contains(key: $0) == true
+      }
+      guard let first = present.first else { fallthrough }
+      let names = present.map { "'\($0)'" }.joined(separator: ", ")
+      return .error(
+        .schemaViolation, "\(names) \(present.count == 1 ? "is" : "are") not allowed here",
+        at: locator.keyLocation(of: pointer.appending(first)), pointer: pointer.appending(first).description,
+        notes: [Diagnostic.Note("schema rule: \(error.keywordLocation)")],
+        help: "remove \(names) (see docs/annotations.md for when it may be given)")
     case "format":
       return .error(.schemaFormat, error.message, at: locator.location(of: pointer), pointer: at)
     default:
@@ -118,6 +131,22 @@ public struct SchemaDiagnostics: Sendable {
     for (_, sub) in object["dependentSchemas"]?.objectValue ?? JSONObject() {
       collectKeys(sub, into: &keys, visited: &visited, depth: depth + 1)
     }
+  }
+
+  /// The keys a `not` keyword forbids: the `required` names of its subschema (directly, or in its
+  /// `anyOf`/`oneOf` alternatives), in order.
+  func forbiddenKeys(forKeywordAt location: String) -> [String] {
+    guard let object = schemaObject(forKeywordAt: location), let not = object["not"] else { return [] }
+    var names: [String] = []
+    var alternatives = [not]
+    alternatives += not["anyOf"]?.arrayValue ?? []
+    alternatives += not["oneOf"]?.arrayValue ?? []
+    for alternative in alternatives {
+      for name in alternative["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] where !names.contains(name) {
+        names.append(name)
+      }
+    }
+    return names
   }
 
   /// The values an `enum` (or `const`) allows, as text.
