@@ -142,7 +142,8 @@ public struct SchemaDiagnostics: Sendable {
     alternatives += not["anyOf"]?.arrayValue ?? []
     alternatives += not["oneOf"]?.arrayValue ?? []
     for alternative in alternatives {
-      for name in alternative["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] where !names.contains(name) {
+      for name in alternative["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
+      where !names.contains(name) {
         names.append(name)
       }
     }
