@@ -186,3 +186,41 @@ import Testing
     #expect(lenient.occurrences(of: "\"true multilateralism\"").count == 1)
   }
 }
+
+/// Hostile annotations: many wrong quotes and names are all reported, and stay cheap.
+@Suite struct ValidateHostileTests {
+  @Test func thousandsOfWrongQuotesAndNames() async throws {
+    var yaml = """
+      kind: news_article
+      metadata:
+        languages: [en]
+      activities:
+
+      """
+    for n in 0..<400 {
+      yaml += """
+          - id: h-\(n)
+            section: 3
+            type: aid_donation
+            areas: [public_security_goods]
+            date: {edtf: "2021", basis: inferred_publication_year}
+            participants:
+              - {country: Narnia \(n), role: recipient}
+            evidence:
+              - \(String(repeating: "armed forces of over 30 countries, including Pakistan ", count: 8))x\(n)
+              - Leaders of China's CMC
+
+        """
+    }
+    var corpus = try ValidateFixtures.seedCorpus()
+    corpus["003_9ffac5d15d52c637"]?.annotation = CorpusFile(
+      path: "Input/003_9ffac5d15d52c637.yaml", bytes: Array(yaml.utf8))
+    let validator = try #require(ValidateFixtures.validator)
+    let start = ContinuousClock.now
+    let result = await validator.validate(Array(corpus.values))
+    print("400 activities with 1200 faults validated in \(ContinuousClock.now - start)")
+    let codes = result.diagnostics.map(\.code)
+    #expect(codes.filter { $0 == .semanticUnknownCountry }.count == 400)
+    #expect(codes.filter { $0 == .semanticQuoteNotFound }.count == 800)
+  }
+}
