@@ -66,6 +66,8 @@ CASES = {
     "merge-key": (A003, "    section: 7\n", "    <<: {section: 7}\n"),
     "explicit-tag": (A003, "    section: 7\n", "    section: !!int 7\n"),
     "unmapped-list-item": (A000, "      item: 5\n      evidence: personnel exchanges", "      evidence: personnel exchanges"),
+    "missing-schema-comment": (A003, "# yaml-language-server: $schema=../Schemas/annotation.schema.json\n", "# Highlights, coded.\n"),
+    "languages-differ": (A003, "  languages: [en]\n", "  languages: [en, zh]\n"),
     "term-mapped-twice": (A000, "  - term: arms_control\n", "  - term: personnel_exchanges\n"),
 }
 
