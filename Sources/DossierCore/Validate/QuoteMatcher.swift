@@ -128,6 +128,7 @@ public struct QuoteMatcher: Sendable {
   }
 
   static func fold(_ character: Character, _ folding: Folding = .quotationMarks) -> Character {
+    if character.isASCII { return character }
     if folding == .rightSingleQuotationMark { return character == "\u{2019}" ? "'" : character }
     switch character {
     case "\u{2019}", "\u{2018}", "\u{02BC}", "\u{FF07}", "\u{2032}": return "'"
@@ -137,6 +138,7 @@ public struct QuoteMatcher: Sendable {
   }
 
   static func isSpace(_ character: Character) -> Bool {
-    character.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    if let ascii = character.asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
+    return character.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
   }
 }
