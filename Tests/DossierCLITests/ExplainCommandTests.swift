@@ -30,7 +30,7 @@ import Testing
     let lines = result.stderr.split(separator: "\n")
     #expect(lines.count == 1)
     #expect(result.stderr.hasPrefix("error: unknown diagnostic code 'U010'"))
-    #expect(result.stderr.contains("did you mean U001"))
+    #expect(result.stderr.contains("did you mean") && result.stderr.contains("U001"))
   }
 
   @Test func unknownCodeWithoutCloseMatches() throws {
