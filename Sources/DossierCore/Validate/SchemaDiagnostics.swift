@@ -67,7 +67,11 @@ public struct SchemaDiagnostics: Sendable {
       let present = forbiddenKeys(forKeywordAt: error.absoluteKeywordLocation).filter {
         pointer.resolve(in: instance)?.objectValue?.contains(key: $0) == true
       }
-      guard let first = present.first else { fallthrough }
+      guard let first = present.first else {
+        return .error(
+          .schemaViolation, error.message, at: locator.location(of: pointer), pointer: at,
+          notes: [Diagnostic.Note("schema rule: \(error.keywordLocation)")])
+      }
       let names = present.map { "'\($0)'" }.joined(separator: ", ")
       return .error(
         .schemaViolation, "\(names) \(present.count == 1 ? "is" : "are") not allowed here",
