@@ -14,7 +14,9 @@ import JSONSchema
 public struct JSONSourceMap: Sendable {
   /// A location, and for object members the location of the key.
   public struct Entry: Hashable, Sendable {
+    /// Where the value starts (with its end).
     public var location: SourceLocation
+    /// Where the member's key is written, for object members.
     public var keyLocation: SourceLocation?
 
     public init(location: SourceLocation, keyLocation: SourceLocation? = nil) {

@@ -22,12 +22,14 @@ public struct YAMLLoader: Sendable {
     }
   }
 
+  /// The limits this loader applies.
   public var options: Options
 
   /// At most this many problems are reported per stage and file; a hostile file with a million errors
   /// still loads in linear time and gives a readable report.
   public static let maxDiagnostics = 1000
 
+  /// A loader with the given limits (the defaults suit annotation files).
   public init(options: Options = Options()) { self.options = options }
 
   /// Composes every document of a stream.

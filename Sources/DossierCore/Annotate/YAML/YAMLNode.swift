@@ -15,6 +15,7 @@ public struct YAMLNode: Sendable {
 
   var record: YAMLNodeRecord { storage.nodes[Int(index)] }
 
+  /// What kind of node this is (an alias stays an alias; see `resolved`).
   public var kind: Kind {
     switch record.kind {
     case .scalar: return .scalar
