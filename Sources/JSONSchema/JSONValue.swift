@@ -167,8 +167,11 @@ public struct JSONObject: Hashable, Sendable, Sequence {
 
   /// Creates an object from keys and values known to be unique (used by readers).
   init(uniqueKeys: [String], values: [JSONValue], index: [String: Int]) {
-    storage = Storage(
-      keys: uniqueKeys, values: values, index: uniqueKeys.count > Storage.indexThreshold ? index : nil)
+    storage = Storage(keys: uniqueKeys, values: values, index: nil)
+    if uniqueKeys.count > Storage.indexThreshold {
+      storage.index = index.count == uniqueKeys.count ? index : nil
+      if storage.index == nil { storage.rebuildIndex() }
+    }
   }
 
   public var count: Int { storage.keys.count }

@@ -13,8 +13,8 @@ final class SchemaNode: @unchecked Sendable {
   unowned(unsafe) let resource: SchemaResource
   /// True when a keyword of this node needs annotations of adjacent keywords.
   @exclusivity(unchecked) var needsAnnotations = false
-  /// True when this node, or something it applies in place, produces annotations.
-  @exclusivity(unchecked) var hasAnnotations = true
+  /// True when no keyword applies a subschema (evaluation skips scope and stack bookkeeping).
+  @exclusivity(unchecked) var isLeaf = false
 
   init(absoluteLocation: String, resource: SchemaResource) {
     self.absoluteLocation = absoluteLocation
