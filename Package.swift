@@ -63,7 +63,7 @@ let package = Package(
     .testTarget(
       name: "DossierCoreTests",
       dependencies: ["DossierCore", "DossierTestSupport"],
-      exclude: ["Goldens"]
+      exclude: ["Goldens", "Cases"]
     ),
     .testTarget(
       name: "DossierCLITests",
