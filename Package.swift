@@ -62,7 +62,7 @@ let package = Package(
     .testTarget(
       name: "DossierCoreTests",
       dependencies: ["DossierCore", "DossierTestSupport"],
-      exclude: ["Goldens"]
+      exclude: ["Goldens", "Cases"]
     ),
     .testTarget(
       name: "DossierCLITests",

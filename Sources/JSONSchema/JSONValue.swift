@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A JSON value as defined by RFC 8259, with exact numbers and insertion-ordered objects.
 ///
 /// Equality follows JSON Schema's rules: numbers compare by mathematical value (`1.0 == 1`),
@@ -9,6 +15,32 @@ public enum JSONValue: Hashable, Sendable {
   case string(String)
   case array([JSONValue])
   case object(JSONObject)
+
+  /// Equality as JSON Schema defines it: numbers by value, strings by Unicode code points
+  /// (not by Swift's canonical equivalence), objects as unordered maps.
+  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    switch (lhs, rhs) {
+    case (.null, .null): return true
+    case (.bool(let a), .bool(let b)): return a == b
+    case (.number(let a), .number(let b)): return a == b
+    case (.string(let a), .string(let b)): return JSONValue.sameScalars(a, b)
+    case (.array(let a), .array(let b)): return a == b
+    case (.object(let a), .object(let b)): return a == b
+    default: return false
+    }
+  }
+
+  /// Code-point equality of two strings (Swift's `==` also equates canonically equivalent strings).
+  static func sameScalars(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    var x = a
+    var y = b
+    return x.withUTF8 { bx in
+      y.withUTF8 { by in
+        bx.count == 0 || memcmp(bx.baseAddress!, by.baseAddress!, bx.count) == 0
+      }
+    }
+  }
 
   /// Creates an integer number value.
   public static func integer(_ value: Int) -> JSONValue { .number(JSONNumber(value)) }
@@ -64,39 +96,145 @@ public enum JSONValue: Hashable, Sendable {
 /// A JSON object that remembers the order its members were added in.
 ///
 /// Keys are unique; readers that meet a duplicate report it instead of inserting.
+/// Members live in one copy-on-write buffer in insertion order, so copying an object is one
+/// reference count and iteration allocates nothing. Small objects are searched linearly
+/// (faster than hashing for short keys); larger ones have a hash index.
 public struct JSONObject: Hashable, Sendable, Sequence {
-  public private(set) var keys: [String] = []
-  private var storage: [String: JSONValue] = [:]
+  final class Storage: @unchecked Sendable {
+    // Mutated only while uniquely referenced (copy-on-write), so dynamic exclusivity checks
+    // are not needed.
+    @exclusivity(unchecked) var keys: [String]
+    @exclusivity(unchecked) var values: [JSONValue]
+    @exclusivity(unchecked) var index: [String: Int]?
 
-  public init() {}
+    init(keys: [String], values: [JSONValue], index: [String: Int]?) {
+      self.keys = keys
+      self.values = values
+      self.index = index
+    }
 
-  /// Creates an object from ordered pairs; a later duplicate key replaces the earlier value
-  /// but keeps the first position. Readers check duplicates before calling this.
-  public init(_ pairs: [(String, JSONValue)]) {
-    for (key, value) in pairs { self[key] = value }
-  }
+    static let indexThreshold = 8
 
-  public var count: Int { keys.count }
-  public var isEmpty: Bool { keys.isEmpty }
+    func position(of key: String) -> Int? {
+      if let index { return index[key] }
+      for i in 0..<keys.count where keys[i] == key { return i }
+      return nil
+    }
 
-  public subscript(key: String) -> JSONValue? {
-    get { storage[key] }
-    set {
-      if let newValue {
-        if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-      } else if storage.removeValue(forKey: key) != nil {
-        keys.removeAll { $0 == key }
+    func rebuildIndex() {
+      if keys.count > Storage.indexThreshold {
+        var map: [String: Int] = [:]
+        map.reserveCapacity(keys.count)
+        for (i, key) in keys.enumerated() { map[key] = i }
+        index = map
+      } else {
+        index = nil
       }
     }
   }
 
-  /// The members in insertion order.
-  public var pairs: [(key: String, value: JSONValue)] { keys.map { ($0, storage[$0]!) } }
+  private var storage: Storage
 
-  public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> {
-    pairs.makeIterator()
+  /// Keys in insertion order.
+  public var keys: [String] { storage.keys }
+  /// Values in the same order as `keys`.
+  public var values: [JSONValue] { storage.values }
+
+  public init() {
+    storage = Storage(keys: [], values: [], index: nil)
   }
 
-  public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.storage == rhs.storage }
-  public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
+  /// Creates an object from ordered pairs; a later duplicate key replaces the earlier value
+  /// but keeps the first position. Readers check duplicates before calling this.
+  public init(_ pairs: [(String, JSONValue)]) {
+    storage = Storage(keys: [], values: [], index: nil)
+    storage.keys.reserveCapacity(pairs.count)
+    storage.values.reserveCapacity(pairs.count)
+    for (key, value) in pairs { self[key] = value }
+  }
+
+  /// Creates an object from keys and values known to be unique (used by readers).
+  init(uniqueKeys: [String], values: [JSONValue], index: [String: Int]) {
+    storage = Storage(
+      keys: uniqueKeys, values: values, index: uniqueKeys.count > Storage.indexThreshold ? index : nil)
+  }
+
+  public var count: Int { storage.keys.count }
+  public var isEmpty: Bool { storage.keys.isEmpty }
+
+  public subscript(key: String) -> JSONValue? {
+    get {
+      guard let i = storage.position(of: key) else { return nil }
+      return storage.values[i]
+    }
+    set {
+      if !isKnownUniquelyReferenced(&storage) {
+        storage = Storage(keys: storage.keys, values: storage.values, index: storage.index)
+      }
+      if let newValue {
+        if let i = storage.position(of: key) {
+          storage.values[i] = newValue
+        } else {
+          storage.keys.append(key)
+          storage.values.append(newValue)
+          if storage.index != nil {
+            storage.index![key] = storage.keys.count - 1
+          } else if storage.keys.count > Storage.indexThreshold {
+            storage.rebuildIndex()
+          }
+        }
+      } else if let i = storage.position(of: key) {
+        storage.keys.remove(at: i)
+        storage.values.remove(at: i)
+        storage.rebuildIndex()
+      }
+    }
+  }
+
+  /// True when the object has a member with this key.
+  public func contains(key: String) -> Bool { storage.position(of: key) != nil }
+
+  /// The members in insertion order.
+  public var pairs: [(key: String, value: JSONValue)] { Array(self) }
+
+  public func makeIterator() -> Iterator { Iterator(storage: storage) }
+
+  /// Iterates members in insertion order.
+  public struct Iterator: IteratorProtocol {
+    let storage: Storage
+    var position = 0
+    public mutating func next() -> (key: String, value: JSONValue)? {
+      guard position < storage.keys.count else { return nil }
+      defer { position += 1 }
+      return (storage.keys[position], storage.values[position])
+    }
+  }
+
+  /// Calls `body` with each member, in order, without copying the member arrays.
+  func forEachMember(_ body: (String, JSONValue) throws -> Void) rethrows {
+    let storage = self.storage
+    for i in 0..<storage.keys.count { try body(storage.keys[i], storage.values[i]) }
+  }
+
+  public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+    guard lhs.count == rhs.count else { return false }
+    if lhs.storage === rhs.storage { return true }
+    for i in 0..<lhs.storage.keys.count {
+      guard let other = rhs[lhs.storage.keys[i]], other == lhs.storage.values[i] else { return false }
+    }
+    return true
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    // Order-independent: combine per-member hashes commutatively.
+    var combined = 0
+    for i in 0..<storage.keys.count {
+      var h = Hasher()
+      h.combine(storage.keys[i])
+      h.combine(storage.values[i])
+      combined = combined &+ h.finalize()
+    }
+    hasher.combine(count)
+    hasher.combine(combined)
+  }
 }

@@ -1,11 +1,152 @@
 import ArgumentParser
 import DossierCore
+import Foundation
 
+/// `dossier validate [PATH...]`: checks annotations against the schema, the text and the vocabularies.
+///
+/// Without paths the whole input folder is validated. With paths (`.yaml` or `.txt` files), the named
+/// documents replace their namesakes of the input folder, the whole corpus is still checked (activity
+/// ids are unique across it), and only the named documents' problems (and those of the schemas and
+/// vocabularies) are reported. Writes nothing. Exit status: 0 valid, 1 errors (or warnings with
+/// `--strict`), 2 a missing folder or an unreadable file.
 struct ValidateCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "validate", abstract: "validate (being built).")
+    commandName: "validate",
+    abstract: "Validate annotations (YAML) against the schema, their documents and the vocabularies.",
+    discussion: """
+      Reports every problem of every file in one run, each at file:line:column. A document (.txt) \
+      without an annotation (.yaml) is a warning (A008); an annotation without its document is an error \
+      (A007).
+      """)
+
+  @Argument(
+    help: "Annotation (.yaml) or document (.txt) files to validate (default: the whole input folder).")
+  var paths: [String] = []
+
+  @Option(help: "Folder holding the documents (.txt) and their annotations (.yaml).")
+  var input = "Input"
+
+  @Option(help: "Folder holding annotation.schema.json and vocabularies/.")
+  var schemas = "Schemas"
+
+  @OptionGroup var reporting: ReportingOptions
 
   func run() async throws {
-    throw ValidationError("'dossier validate' is not implemented yet")
+    let schemaFiles: SchemaFiles
+    let documents: [CorpusDocumentInput]
+    var selected: Set<String>?
+    do {
+      schemaFiles = try Self.readSchemas(schemas)
+      var corpus = try Self.readCorpus(input)
+      if !paths.isEmpty {
+        var ids = Set<String>()
+        for path in paths {
+          let named = try Self.readNamed(path)
+          ids.insert(named.id)
+          corpus[named.id] = named
+        }
+        selected = ids
+      }
+      documents = corpus.values.sorted { $0.id < $1.id }
+    } catch let error as CorpusReadError {
+      DocumentReader.printError("error: \(error.description)")
+      throw ExitCode(2)
+    }
+    let validator: CorpusValidator
+    do {
+      validator = try CorpusValidator(schemas: schemaFiles)
+    } catch {
+      _ = reporting.report(error.diagnostics, sources: [:], to: .standardError)
+      throw ExitCode(2)
+    }
+    let result = await validator.validate(documents)
+    var diagnostics = result.diagnostics
+    if let selected {
+      let documentFiles = Set(documents.flatMap { [$0.text?.path, $0.annotation?.path].compactMap { $0 } })
+      let wanted = Set(
+        documents.filter { selected.contains($0.id) }.flatMap {
+          [$0.text?.path, $0.annotation?.path].compactMap { $0 }
+        })
+      diagnostics = diagnostics.filter { diagnostic in
+        guard let file = diagnostic.location?.file else { return true }
+        return wanted.contains(file) || !documentFiles.contains(file)
+      }
+    }
+    let status = reporting.report(diagnostics, sources: result.sources)
+    if status != 0 { throw ExitCode(status) }
+  }
+
+  /// Why the corpus could not be read (exit status 2).
+  struct CorpusReadError: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  static func read(_ path: String) throws -> CorpusFile {
+    do {
+      return CorpusFile(path: path, bytes: try DocumentReader.bytes(atPath: path))
+    } catch {
+      throw CorpusReadError(description: "\(error)")
+    }
+  }
+
+  static func requireFolder(_ path: String, _ what: String) throws {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
+    else {
+      throw CorpusReadError(description: "\(what) folder '\(path)' does not exist")
+    }
+  }
+
+  /// Reads the files of the schemas folder the pipeline needs.
+  static func readSchemas(_ folder: String) throws -> SchemaFiles {
+    try requireFolder(folder, "schemas")
+    var files: [String: CorpusFile] = [:]
+    for relative in SchemaFiles.requiredPaths {
+      files[relative] = try read((folder as NSString).appendingPathComponent(relative))
+    }
+    switch SchemaFiles.assemble(files) {
+    case .success(let assembled): return assembled
+    case .failure(let missing): throw CorpusReadError(description: "missing schema file '\(missing.path)'")
+    }
+  }
+
+  /// Reads every `.txt` and `.yaml` of the input folder, paired by name.
+  static func readCorpus(_ folder: String) throws -> [String: CorpusDocumentInput] {
+    try requireFolder(folder, "input")
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    } catch {
+      throw CorpusReadError(
+        description: "cannot list input folder '\(folder)': \(error.localizedDescription)")
+    }
+    var corpus: [String: CorpusDocumentInput] = [:]
+    for name in names where name.hasSuffix(".txt") || name.hasSuffix(".yaml") {
+      let path = (folder as NSString).appendingPathComponent(name)
+      let id = String(name.dropLast(name.hasSuffix(".txt") ? 4 : 5))
+      guard !id.isEmpty, !id.hasPrefix(".") else { continue }
+      var entry = corpus[id] ?? CorpusDocumentInput(id: id, text: nil, annotation: nil)
+      if name.hasSuffix(".txt") { entry.text = try read(path) } else { entry.annotation = try read(path) }
+      corpus[id] = entry
+    }
+    return corpus
+  }
+
+  /// Reads a named `.yaml` or `.txt` file and its partner beside it.
+  static func readNamed(_ path: String) throws -> CorpusDocumentInput {
+    let name = (path as NSString).lastPathComponent
+    guard name.hasSuffix(".yaml") || name.hasSuffix(".txt") else {
+      throw CorpusReadError(description: "'\(path)' is neither an annotation (.yaml) nor a document (.txt)")
+    }
+    let isText = name.hasSuffix(".txt")
+    let id = String(name.dropLast(isText ? 4 : 5))
+    let folder = (path as NSString).deletingLastPathComponent
+    let partnerName = id + (isText ? ".yaml" : ".txt")
+    let partner = folder.isEmpty ? partnerName : (folder as NSString).appendingPathComponent(partnerName)
+    let file = try read(path)
+    let other = FileManager.default.fileExists(atPath: partner) ? try read(partner) : nil
+    return isText
+      ? CorpusDocumentInput(id: id, text: file, annotation: other)
+      : CorpusDocumentInput(id: id, text: other, annotation: file)
   }
 }

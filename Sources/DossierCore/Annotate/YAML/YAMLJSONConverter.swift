@@ -1,0 +1,153 @@
+import JSONSchema
+
+/// Converts a composed document to a `JSONValue`, reporting what JSON cannot hold: keys that are not
+/// strings, infinities and NaN, over-long integers.
+///
+/// Recursion depth is bounded by the composer's depth limit. An anchored subtree is converted once
+/// and shared (JSON values are copy-on-write), so aliases cost O(1) here.
+struct YAMLJSONConverter {
+  let document: YAMLDocument
+  var diagnostics: [Diagnostic] = []
+  private var cache: [Int32: JSONValue] = [:]
+  /// Containers being converted and the child entry position in each (for error pointers).
+  private var trail: [(container: Int32, entry: Int)] = []
+  private let nodes: [YAMLNodeRecord]
+  private let children: [Int32]
+  private let texts: [String]
+  private let file: String
+
+  init(document: YAMLDocument) {
+    self.document = document
+    self.nodes = document.storage.nodes
+    self.children = document.storage.children
+    self.texts = document.storage.texts
+    self.file = document.storage.file
+  }
+
+  mutating func convert() -> JSONValue {
+    convert(document.rootIndex)
+  }
+
+  private mutating func convert(_ index: Int32) -> JSONValue {
+    let r = nodes[Int(index)]
+    switch r.kind {
+    case .scalar:
+      return scalar(r)
+    case .alias:
+      if let cached = cache[r.payload] { return cached }
+      return convert(r.payload)
+    case .sequence:
+      var items: [JSONValue] = []
+      items.reserveCapacity(Int(r.count))
+      let start = Int(r.payload)
+      for k in 0..<Int(r.count) {
+        trail.append((index, k))
+        items.append(convert(children[start + k]))
+        trail.removeLast()
+      }
+      let value = JSONValue.array(items)
+      if r.flags & YAMLNodeRecord.flagAnchored != 0 { cache[index] = value }
+      return value
+    case .mapping:
+      var object = JSONObject()
+      let start = Int(r.payload)
+      var k = start
+      while k < start + Int(r.count) {
+        let keyIndex = children[k]
+        let valueIndex = children[k + 1]
+        k += 2
+        guard let key = keyString(keyIndex) else {
+          // Convert the value anyway so its own problems are reported too.
+          trail.append((index, k - 1 - start))
+          _ = convert(valueIndex)
+          trail.removeLast()
+          continue
+        }
+        trail.append((index, k - 1 - start))
+        object[key] = convert(valueIndex)
+        trail.removeLast()
+      }
+      let value = JSONValue.object(object)
+      if r.flags & YAMLNodeRecord.flagAnchored != 0 { cache[index] = value }
+      return value
+    }
+  }
+
+  private mutating func keyString(_ index: Int32) -> String? {
+    let own = nodes[Int(index)]
+    var r = own
+    while r.kind == .alias { r = nodes[Int(r.payload)] }
+    if r.kind == .scalar && r.scalarKind == .string { return texts[Int(r.payload)] }
+    let what: String
+    switch r.kind {
+    case .scalar:
+      let text = texts[Int(r.payload)]
+      let kindName: String
+      switch r.scalarKind {
+      case .null: kindName = "null"
+      case .bool: kindName = "a boolean"
+      case .int: kindName = "an integer"
+      case .float: kindName = "a float"
+      case .string: kindName = "a string"
+      }
+      what = "key '\(YAMLComposer.excerpt(text))' is \(kindName), but JSON keys must be strings"
+    case .sequence: what = "key is a sequence, but JSON keys must be strings"
+    case .mapping: what = "key is a mapping, but JSON keys must be strings"
+    case .alias: what = "key is an alias"
+    }
+    let help =
+      r.kind == .scalar
+      ? "quote the key to make it a string" : "use a string key; complex keys have no JSON form"
+    diagnostics.append(
+      .error(
+        .yamlNonStringKey, what, at: own.start.location(in: file, end: own.end), pointer: pointer(),
+        help: help))
+    return nil
+  }
+
+  private mutating func scalar(_ r: YAMLNodeRecord) -> JSONValue {
+    let text = texts[Int(r.payload)]
+    switch r.scalarKind {
+    case .string: return .string(text)
+    case .null: return .null
+    case .bool: return .bool(YAMLScalarResolver.boolValue(text))
+    case .int, .float:
+      switch YAMLScalarResolver.number(text, kind: r.scalarKind) {
+      case .finite(let n): return .number(n)
+      case .infinity, .nan:
+        unrepresentable(
+          r, "'\(text)' (\(r.scalarKind == .int ? "integer" : "float")) has no JSON form",
+          help: "quote it to keep it as a string")
+      case .tooLarge:
+        unrepresentable(
+          r, "integer literal longer than \(YAMLScalarResolver.maxIntegerDigits) digits",
+          help: "quote it to keep it as a string")
+      }
+      return .null
+    }
+  }
+
+  private mutating func unrepresentable(_ r: YAMLNodeRecord, _ message: String, help: String) {
+    diagnostics.append(
+      .error(
+        .yamlUnrepresentable, message, at: r.start.location(in: file, end: r.end), pointer: pointer(),
+        help: help))
+  }
+
+  /// The pointer of the node being converted; stops before a key that is not a string.
+  private func pointer() -> String {
+    var tokens: [String] = []
+    for (container, entry) in trail {
+      let r = nodes[Int(container)]
+      if r.kind == .sequence {
+        tokens.append(String(entry))
+      } else {
+        var key = nodes[Int(children[Int(r.payload) + entry - 1])]
+        while key.kind == .alias { key = nodes[Int(key.payload)] }
+        guard key.kind == .scalar && key.scalarKind == .string else { break }
+        tokens.append(texts[Int(key.payload)])
+      }
+    }
+    return JSONPointer(tokens: tokens).description
+  }
+}

@@ -1,0 +1,91 @@
+import JSONSchema
+
+/// Loads YAML from libyaml's event stream into a node tree and into JSON with source locations.
+///
+/// Values follow the YAML 1.2 core schema (see `YAMLScalarResolver`); every problem found in a run is
+/// reported as a located `Diagnostic` (codes `Y001`…`Y014`); only a syntax error stops the run early.
+/// See `docs/yaml.md` for what is accepted and rejected.
+public struct YAMLLoader: Sendable {
+  /// Limits that keep hostile input cheap.
+  public struct Options: Sendable, Hashable {
+    /// Deepest nesting of collections, aliases expanded (default 128).
+    public var maxDepth: Int
+    /// Most nodes the aliases of one document may expand to (default 1 000 000).
+    public var aliasExpansionBudget: Int
+
+    public init(maxDepth: Int = 128, aliasExpansionBudget: Int = 1_000_000) {
+      self.maxDepth = maxDepth
+      self.aliasExpansionBudget = aliasExpansionBudget
+    }
+  }
+
+  public var options: Options
+
+  public init(options: Options = Options()) { self.options = options }
+
+  /// Composes every document of a stream.
+  public func compose(_ bytes: [UInt8], file: String) -> YAMLStream {
+    var composer = YAMLComposer(file: file, options: options)
+    bytes.withUnsafeBufferPointer { composer.compose($0) }
+    return YAMLStream(documents: composer.documents, diagnostics: composer.diagnostics)
+  }
+
+  /// Composes a stream given as text.
+  public func compose(_ text: String, file: String) -> YAMLStream { compose(Array(text.utf8), file: file) }
+
+  /// Converts one composed document to JSON; returns the value (with placeholders `null` where a
+  /// problem was found) and the problems.
+  public func convert(_ document: YAMLDocument) -> (value: LocatedJSON, diagnostics: [Diagnostic]) {
+    var converter = YAMLJSONConverter(document: document)
+    let value = converter.convert()
+    return (LocatedJSON(value: value, sourceMap: JSONSourceMap(document: document)), converter.diagnostics)
+  }
+
+  /// Loads a single-document file as JSON. An empty stream (no document) loads as `null`.
+  ///
+  /// - Throws: `DiagnosticError` with every problem found, sorted by location.
+  public func load(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> LocatedJSON {
+    let stream = compose(bytes, file: file)
+    var diagnostics = stream.diagnostics
+    if stream.documents.count > 1 {
+      let first = stream.documents[0]
+      for extra in stream.documents.dropFirst() {
+        diagnostics.append(
+          .error(
+            .yamlMultipleDocuments,
+            "a second YAML document starts here; an annotation file holds one document",
+            at: extra.start, notes: [Diagnostic.Note("the first document starts here", at: first.start)],
+            help: "remove the document marker (--- or ...) or split the file"))
+      }
+    }
+    var result = LocatedJSON(value: .null, sourceMap: .empty)
+    for (n, document) in stream.documents.enumerated() {
+      let (value, problems) = convert(document)
+      diagnostics += problems
+      if n == 0 { result = value }
+    }
+    if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(diagnostics.sorted()) }
+    return result
+  }
+
+  /// Loads a single-document text as JSON.
+  public func load(_ text: String, file: String) throws(DiagnosticError) -> LocatedJSON {
+    try load(Array(text.utf8), file: file)
+  }
+
+  /// Loads every document of a stream as JSON.
+  ///
+  /// - Throws: `DiagnosticError` with every problem found, sorted by location.
+  public func loadAll(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> [LocatedJSON] {
+    let stream = compose(bytes, file: file)
+    var diagnostics = stream.diagnostics
+    var values: [LocatedJSON] = []
+    for document in stream.documents {
+      let (value, problems) = convert(document)
+      diagnostics += problems
+      values.append(value)
+    }
+    if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(diagnostics.sorted()) }
+    return values
+  }
+}

@@ -1,0 +1,274 @@
+import Foundation
+import JSONSchema
+
+/// Validates a corpus given as values (DESIGN §2): for each document, ingest the text, load the YAML
+/// sidecar, check it against `annotation.schema.json`, merge it with the text and run the semantic
+/// checks; then the corpus-wide checks (unique activity ids, quoted vocabulary labels).
+///
+/// Schemas are compiled and vocabularies built once, in `init`; one validator can validate many
+/// corpora. Documents are independent and validated concurrently (at most `maximumConcurrency` at a
+/// time); results come back in a deterministic order (documents sorted by id, diagnostics by
+/// location). No disk I/O.
+public struct CorpusValidator: Sendable {
+  let annotationSchema: SchemaValidator
+  let annotationDiagnostics: SchemaDiagnostics
+  /// The vocabularies, or `nil` when a vocabulary file is unusable (its diagnostics say why).
+  public let vocabularies: Vocabularies?
+  /// Problems found in the vocabulary files.
+  public let vocabularyDiagnostics: [Diagnostic]
+  let areaLocator: InstanceLocator?
+  let schemaSources: [String: String]
+
+  /// Compiles the schemas and builds the vocabularies.
+  ///
+  /// - Throws: `DiagnosticError` (`S007`, `S008`) when a schema cannot be read or compiled — a
+  ///   configuration problem, not a problem of the corpus.
+  public init(schemas: SchemaFiles) throws(DiagnosticError) {
+    var sources: [String: String] = [:]
+    let (schema, schemaValue) = try CorpusValidator.compile(schemas.annotationSchema)
+    annotationSchema = schema
+    annotationDiagnostics = SchemaDiagnostics(
+      schema: schemaValue, documentURIs: [CorpusValidator.baseURI(for: schemas.annotationSchema)])
+    var diagnostics: [Diagnostic] = []
+    var files: [VocabularyKind: VocabularyBuilder.File] = [:]
+    var usable = true
+    for kind in VocabularyKind.allCases {
+      guard let pair = schemas.vocabularies[kind] else {
+        usable = false
+        continue
+      }
+      sources[pair.data.path] = pair.data.text
+      let (validator, value) = try CorpusValidator.compile(pair.schema)
+      let loaded = CorpusValidator.load(pair.data, json: kind.isJSON)
+      diagnostics += loaded.diagnostics
+      guard let instance = loaded.instance else {
+        usable = false
+        continue
+      }
+      let result = validator.validate(instance.value)
+      if !result.isValid {
+        usable = false
+        diagnostics += SchemaDiagnostics(
+          schema: value, documentURIs: [CorpusValidator.baseURI(for: pair.schema)]
+        )
+        .diagnostics(for: result, instance: instance.value, locator: instance.locator)
+      }
+      files[kind] = instance
+    }
+    if usable {
+      let built = VocabularyBuilder().build(files)
+      diagnostics += built.diagnostics
+      vocabularies = built.diagnostics.isEmpty ? built.vocabularies : nil
+    } else {
+      vocabularies = nil
+    }
+    areaLocator = files[.cooperationAreas]?.locator
+    vocabularyDiagnostics = diagnostics
+    schemaSources = sources
+  }
+
+  /// The retrieval URI a schema given as bytes is compiled under (relative `$ref`s resolve against it;
+  /// nothing outside the given bytes is read).
+  static func baseURI(for file: CorpusFile) -> String {
+    let name = file.path.split(separator: "/").last.map(String.init) ?? "schema.json"
+    let encoded = name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "schema.json"
+    return "file:///dossier-schemas/" + encoded
+  }
+
+  static func compile(_ file: CorpusFile) throws(DiagnosticError) -> (SchemaValidator, JSONValue) {
+    let value: JSONValue
+    do {
+      value = try JSONReader().read(file.bytes)
+    } catch {
+      throw DiagnosticError(
+        .error(
+          .schemaInvalidJSON, "the schema is not valid JSON: \(error.message)",
+          at: SourceLocation(file: file.path, line: error.line, column: error.column)))
+    }
+    var registry = SchemaRegistry()
+    registry.allowsFileReferences = false
+    do {
+      let validator = try SchemaValidator(
+        schema: value, baseURI: baseURI(for: file), registry: registry,
+        options: ValidationOptions(formatAssertion: true))
+      return (validator, value)
+    } catch {
+      let location =
+        error.position.map { SourceLocation(file: file.path, line: $0.line, column: $0.column) }
+        ?? SourceLocation(file: file.path, line: 0, column: 0)
+      throw DiagnosticError(
+        .error(.schemaUnusable, "the schema cannot be used: \(error.message)", at: location))
+    }
+  }
+
+  /// Loads a YAML or JSON data file with locations.
+  static func load(_ file: CorpusFile, json: Bool) -> (
+    instance: VocabularyBuilder.File?, diagnostics: [Diagnostic]
+  ) {
+    if json {
+      do {
+        let read = try JSONReader().readWithLocations(file.bytes)
+        return (
+          VocabularyBuilder.File(
+            value: read.value, locator: InstanceLocator(json: read.locations, file: file.path)), []
+        )
+      } catch {
+        return (
+          nil,
+          [
+            .error(
+              .schemaInvalidJSON, error.message,
+              at: SourceLocation(file: file.path, line: error.line, column: error.column))
+          ]
+        )
+      }
+    }
+    do {
+      let located = try YAMLLoader().load(file.bytes, file: file.path)
+      return (
+        VocabularyBuilder.File(
+          value: located.value, locator: InstanceLocator(yaml: located, file: file.path)), []
+      )
+    } catch {
+      return (nil, error.diagnostics)
+    }
+  }
+
+  /// Validates every document; see the type's documentation.
+  public func validate(
+    _ documents: [CorpusDocumentInput], maximumConcurrency: Int = CorpusValidator.defaultConcurrency
+  ) async -> CorpusValidation {
+    let sorted = documents.sorted { $0.id < $1.id }
+    var outcomes = [DocumentOutcome?](repeating: nil, count: sorted.count)
+    await withTaskGroup(of: (Int, DocumentOutcome).self) { group in
+      var next = 0
+      let width = max(1, maximumConcurrency)
+      while next < sorted.count && next < width {
+        let index = next
+        group.addTask { (index, self.validate(sorted[index])) }
+        next += 1
+      }
+      while let (index, outcome) = await group.next() {
+        outcomes[index] = outcome
+        if next < sorted.count {
+          let index = next
+          group.addTask { (index, self.validate(sorted[index])) }
+          next += 1
+        }
+      }
+    }
+    var diagnostics = vocabularyDiagnostics
+    var validated: [ValidatedDocument] = []
+    var sources = schemaSources
+    var firstUse: [String: SourceLocation] = [:]
+    var invalid = Set<String>()
+    for outcome in outcomes.compactMap({ $0 }) {
+      diagnostics += outcome.diagnostics
+      sources.merge(outcome.sources) { first, _ in first }
+      if outcome.diagnostics.contains(where: { $0.severity == .error }) { invalid.insert(outcome.id) }
+      guard let document = outcome.document else { continue }
+      for activity in document.annotation.activities {
+        let location = document.annotated.location(of: activity.id.pointer)
+        if let first = firstUse[activity.id.value] {
+          diagnostics.append(
+            .error(
+              .semanticDuplicateID, "activity id '\(activity.id.value)' is already used", at: location,
+              pointer: activity.id.pointer.description,
+              notes: [Diagnostic.Note("first used here", at: first)],
+              help: "activity ids are unique across the corpus"))
+          invalid.insert(document.id)
+        } else {
+          firstUse[activity.id.value] = location
+        }
+      }
+      if let vocabularies, let areaLocator, vocabularies.areaSource == document.id {
+        diagnostics += VocabularyBuilder().checkQuotedLabels(
+          vocabularies, source: document.annotated.ingested, locator: areaLocator)
+      }
+      validated.append(document)
+    }
+    if let vocabularies, let source = vocabularies.areaSource, !sorted.contains(where: { $0.id == source }),
+      let areaLocator
+    {
+      diagnostics.append(
+        .warning(
+          .semanticVocabularyRule,
+          "the source document \(source) of the quoted area labels is not in the corpus; its labels are not checked",
+          at: areaLocator.location(of: JSONPointer(tokens: ["source", "document"]))))
+    }
+    return CorpusValidation(
+      diagnostics: diagnostics.sorted(), documents: validated.filter { !invalid.contains($0.id) },
+      sources: sources)
+  }
+
+  /// The default number of documents validated at once: the number of active cores.
+  public static var defaultConcurrency: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+  struct DocumentOutcome: Sendable {
+    var id: String
+    var document: ValidatedDocument?
+    var diagnostics: [Diagnostic] = []
+    var sources: [String: String] = [:]
+  }
+
+  /// Validates one document (synchronously; called from the task group).
+  func validate(_ input: CorpusDocumentInput) -> DocumentOutcome {
+    var outcome = DocumentOutcome(id: input.id)
+    if let text = input.text { outcome.sources[text.path] = text.text }
+    if let annotation = input.annotation { outcome.sources[annotation.path] = annotation.text }
+    guard let textFile = input.text else {
+      if let annotation = input.annotation {
+        outcome.diagnostics.append(
+          .error(
+            .annotationWithoutDocument, "no document \(input.id).txt beside this annotation",
+            at: SourceLocation(file: annotation.path, line: 0, column: 0)))
+      }
+      return outcome
+    }
+    let ingested: IngestedDocument
+    do {
+      ingested = try DocumentIngester().ingest(SourceDocument(path: textFile.path, bytes: textFile.bytes))
+    } catch let error as DiagnosticError {
+      outcome.diagnostics += error.diagnostics
+      return outcome
+    } catch {
+      outcome.diagnostics.append(
+        .error(
+          .unreadableFile, "cannot ingest: \(error)",
+          at: SourceLocation(file: textFile.path, line: 0, column: 0)))
+      return outcome
+    }
+    outcome.diagnostics += ingested.diagnostics
+    guard let annotationFile = input.annotation else {
+      outcome.diagnostics.append(
+        .warning(
+          .annotationMissing, "document \(input.id) has no annotation \(input.id).yaml",
+          at: SourceLocation(file: textFile.path, line: 0, column: 0)))
+      return outcome
+    }
+    let located: LocatedJSON
+    do {
+      located = try YAMLLoader().load(annotationFile.bytes, file: annotationFile.path)
+    } catch {
+      outcome.diagnostics += error.diagnostics
+      return outcome
+    }
+    outcome.diagnostics += AnnotationYAMLRules.check(located.sourceMap)
+    let result = annotationSchema.validate(located.value)
+    if !result.isValid {
+      outcome.diagnostics += annotationDiagnostics.diagnostics(
+        for: result, instance: located.value,
+        locator: InstanceLocator(yaml: located, file: annotationFile.path))
+      return outcome
+    }
+    guard let annotation = AnnotationDecoder().decode(located.value) else { return outcome }
+    let merged = AnnotationMerger().merge(
+      ingested, annotation: annotation, located: located, annotationPath: annotationFile.path)
+    outcome.diagnostics += merged.diagnostics
+    guard let vocabularies else { return outcome }
+    let checked = SemanticValidator(vocabularies: vocabularies).validate(merged.document)
+    outcome.diagnostics += checked.diagnostics
+    outcome.document = checked.document
+    return outcome
+  }
+}

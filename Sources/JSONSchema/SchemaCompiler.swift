@@ -1,0 +1,666 @@
+import Foundation
+
+/// Vocabularies of draft 2020-12 that change what a schema's keywords do.
+struct Vocabularies: OptionSet, Sendable {
+  let rawValue: UInt8
+  static let applicator = Vocabularies(rawValue: 1)
+  static let validation = Vocabularies(rawValue: 2)
+  static let unevaluated = Vocabularies(rawValue: 4)
+  static let formatAssertion = Vocabularies(rawValue: 8)
+  static let all: Vocabularies = [.applicator, .validation, .unevaluated]
+
+  static let known: [String: Vocabularies] = [
+    "https://json-schema.org/draft/2020-12/vocab/core": [],
+    "https://json-schema.org/draft/2020-12/vocab/applicator": .applicator,
+    "https://json-schema.org/draft/2020-12/vocab/unevaluated": .unevaluated,
+    "https://json-schema.org/draft/2020-12/vocab/validation": .validation,
+    "https://json-schema.org/draft/2020-12/vocab/meta-data": [],
+    "https://json-schema.org/draft/2020-12/vocab/format-annotation": [],
+    "https://json-schema.org/draft/2020-12/vocab/format-assertion": .formatAssertion,
+    "https://json-schema.org/draft/2020-12/vocab/content": [],
+  ]
+}
+
+/// Compiles schema documents into a tree of `SchemaNode`s: resolves every `$id`, `$anchor`,
+/// `$dynamicAnchor` and `$ref` once, compiles regular expressions once, and checks for
+/// reference cycles that would never consume any of the instance.
+final class SchemaCompiler {
+  struct Location: Hashable {
+    var document: String
+    var pointer: [String]
+  }
+
+  struct Document {
+    var value: JSONValue
+    var file: URL?
+    var sourceMap: JSONSourceMap?
+    var vocabularies: Vocabularies
+  }
+
+  var registry: SchemaRegistry
+  let options: ValidationOptions
+  var documents: [String: Document] = [:]
+  var resourceRoots: [String: Location] = [:]
+  var anchors: [String: Location] = [:]
+  var dynamicAnchorNames: [String: [String: Location]] = [:]
+  var resources: [String: SchemaResource] = [:]
+  var nodes: [Location: SchemaNode] = [:]
+  var store: [SchemaNode] = []
+  var depth = 0
+  static let maxSchemaDepth = 500
+
+  init(registry: SchemaRegistry, options: ValidationOptions) {
+    self.registry = registry
+    self.options = options
+  }
+
+  // MARK: Documents and indexing
+
+  /// Adds a document under its retrieval URI, checks it against its meta-schema and indexes it.
+  func addDocument(_ value: JSONValue, uri: String, file: URL?, sourceMap: JSONSourceMap?) throws(SchemaError)
+  {
+    let vocabularies = try vocabularies(of: value, uri: uri, file: file)
+    documents[uri] = Document(value: value, file: file, sourceMap: sourceMap, vocabularies: vocabularies)
+    if options.validatesSchema && MetaSchemas.documents[uri] == nil {
+      try checkAgainstMetaSchema(value, uri: uri, file: file, sourceMap: sourceMap)
+    }
+    try index(value, pointer: [], base: URIReference(uri), document: uri, depth: 0)
+    if resourceRoots[uri] == nil {
+      resourceRoots[uri] = Location(document: uri, pointer: [])
+    }
+  }
+
+  /// Finds the active vocabularies from the document's `$schema`.
+  func vocabularies(of value: JSONValue, uri: String, file: URL?) throws(SchemaError) -> Vocabularies {
+    guard case .string(let dialect) = value["$schema"] ?? .null else { return .all }
+    let dialectURI = URIReference(dialect).withoutFragment.description
+    if dialectURI == MetaSchemas.draft202012 || dialectURI == uri { return .all }
+    guard let (meta, _) = try registry.lookup(dialectURI) else {
+      // Unknown dialects (other drafts) are evaluated with the 2020-12 vocabularies.
+      return .all
+    }
+    guard case .object(let declared) = meta["$vocabulary"] ?? .null else { return .all }
+    var result: Vocabularies = []
+    for (vocabulary, required) in declared {
+      if let known = Vocabularies.known[vocabulary] {
+        result.formUnion(known)
+      } else if required == .bool(true) {
+        throw SchemaError(
+          message: "the meta-schema \(dialectURI) requires the unsupported vocabulary \(vocabulary)",
+          schemaLocation: uri + "#/$schema", file: file)
+      }
+    }
+    return result
+  }
+
+  func checkAgainstMetaSchema(_ value: JSONValue, uri: String, file: URL?, sourceMap: JSONSourceMap?)
+    throws(SchemaError)
+  {
+    let validator: SchemaValidator
+    var dialect = MetaSchemas.draft202012
+    if case .string(let declared) = value["$schema"] ?? .null {
+      dialect = URIReference(declared).withoutFragment.description
+    }
+    if dialect == MetaSchemas.draft202012 {
+      validator = SchemaValidator.draft202012MetaSchema
+    } else if dialect == uri {
+      return
+    } else {
+      var metaOptions = ValidationOptions()
+      metaOptions.validatesSchema = false
+      guard (try? registry.lookup(dialect)) != nil else { return }
+      do {
+        validator = try SchemaValidator(reference: dialect, registry: registry, options: metaOptions)
+      } catch {
+        return  // an unusable custom meta-schema is reported when it is compiled as a schema
+      }
+    }
+    let result = validator.validate(value)
+    if !result.isValid {
+      let first = result.errors[0]
+      let where_ = first.instanceLocation.tokens.isEmpty ? "" : " at \(first.instanceLocation)"
+      throw SchemaError(
+        message: "the schema does not conform to its meta-schema\(where_): \(first.message)",
+        schemaLocation: uri + "#" + first.instanceLocation.description, file: file,
+        position: sourceMap?.position(of: first.instanceLocation), details: result.errors)
+    }
+  }
+
+  static let singleSchemaKeywords = [
+    "additionalProperties", "propertyNames", "items", "contains", "not", "if", "then", "else",
+    "unevaluatedItems", "unevaluatedProperties",
+  ]
+  static let arraySchemaKeywords = ["prefixItems", "allOf", "anyOf", "oneOf"]
+  static let mapSchemaKeywords = [
+    "$defs", "properties", "patternProperties", "dependentSchemas", "dependencies",
+  ]
+
+  /// Records resources and anchors of a document.
+  func index(_ value: JSONValue, pointer: [String], base: URIReference, document: String, depth: Int)
+    throws(SchemaError)
+  {
+    guard case .object(let object) = value else { return }
+    if depth > SchemaCompiler.maxSchemaDepth {
+      throw SchemaError(
+        message: "the schema is nested deeper than \(SchemaCompiler.maxSchemaDepth) levels",
+        schemaLocation: document + "#" + JSONPointer(tokens: pointer).description,
+        file: documents[document]?.file)
+    }
+    var base = base
+    let location = Location(document: document, pointer: pointer)
+    if case .string(let id) = object["$id"] ?? .null {
+      let resolved = URIReference(id).resolved(against: base).withoutFragment
+      base = resolved
+      resourceRoots[resolved.description] = location
+    }
+    let baseText = base.description
+    if case .string(let name) = object["$anchor"] ?? .null {
+      anchors[baseText + "#" + name] = location
+    }
+    if case .string(let name) = object["$dynamicAnchor"] ?? .null {
+      anchors[baseText + "#" + name] = location
+      dynamicAnchorNames[baseText, default: [:]][name] = location
+    }
+    for keyword in SchemaCompiler.singleSchemaKeywords {
+      if let sub = object[keyword] {
+        try index(sub, pointer: pointer + [keyword], base: base, document: document, depth: depth + 1)
+      }
+    }
+    for keyword in SchemaCompiler.arraySchemaKeywords {
+      if case .array(let subs) = object[keyword] ?? .null {
+        for (i, sub) in subs.enumerated() {
+          try index(
+            sub, pointer: pointer + [keyword, String(i)], base: base, document: document, depth: depth + 1)
+        }
+      }
+    }
+    for keyword in SchemaCompiler.mapSchemaKeywords {
+      if case .object(let subs) = object[keyword] ?? .null {
+        for (name, sub) in subs {
+          try index(
+            sub, pointer: pointer + [keyword, name], base: base, document: document, depth: depth + 1)
+        }
+      }
+    }
+  }
+
+  /// Makes sure the document for an absolute URI (without fragment) is loaded.
+  func ensureLoaded(_ uri: String) throws(SchemaError) -> Bool {
+    if resourceRoots[uri] != nil { return true }
+    guard let (value, file) = try registry.lookup(uri) else { return false }
+    var sourceMap: JSONSourceMap?
+    if let file, let data = try? Data(contentsOf: file),
+      let read = try? JSONReader().readWithLocations(data)
+    {
+      sourceMap = read.locations
+    }
+    try addDocument(value, uri: uri, file: file, sourceMap: sourceMap)
+    return resourceRoots[uri] != nil
+  }
+
+  /// Resolves an absolute URI reference to a schema location.
+  func resolve(_ reference: URIReference, from: Location, keyword: String) throws(SchemaError) -> Location {
+    let baseText = reference.withoutFragment.description
+    let fragment = URIReference.percentDecoded(reference.fragment ?? "")
+    func failure(_ message: String) -> SchemaError {
+      error(message, at: Location(document: from.document, pointer: from.pointer + [keyword]))
+    }
+    guard try ensureLoaded(baseText), let root = resourceRoots[baseText] else {
+      throw failure(
+        "unresolvable reference \(reference): no schema is known at \(baseText) (no network access; add it to the schema registry)"
+      )
+    }
+    if fragment.isEmpty { return root }
+    if fragment.hasPrefix("/") {
+      guard let pointer = JSONPointer(fragment) else {
+        throw failure("invalid JSON Pointer in reference \(reference)")
+      }
+      let target = Location(document: root.document, pointer: root.pointer + pointer.tokens)
+      guard let document = documents[root.document],
+        JSONPointer(tokens: target.pointer).resolve(in: document.value) != nil
+      else {
+        throw failure("unresolvable reference \(reference): \(fragment) does not exist in \(baseText)")
+      }
+      return target
+    }
+    guard let target = anchors[baseText + "#" + fragment] else {
+      throw failure("unresolvable reference \(reference): no anchor \"\(fragment)\" in \(baseText)")
+    }
+    return target
+  }
+
+  func error(_ message: String, at location: Location) -> SchemaError {
+    let document = documents[location.document]
+    let pointer = JSONPointer(tokens: location.pointer)
+    return SchemaError(
+      message: message, schemaLocation: location.document + "#" + pointer.description, file: document?.file,
+      position: document?.sourceMap?.position(of: pointer))
+  }
+
+  /// Base URI and the depth of its resource root along the pointer.
+  func base(of location: Location) -> (base: URIReference, rootDepth: Int) {
+    var base = URIReference(location.document)
+    var rootDepth = 0
+    guard var current = documents[location.document]?.value else { return (base, 0) }
+    for depth in 0...location.pointer.count {
+      if case .object(let object) = current, case .string(let id) = object["$id"] ?? .null {
+        base = URIReference(id).resolved(against: base).withoutFragment
+        rootDepth = depth
+      }
+      if depth == location.pointer.count { break }
+      let token = location.pointer[depth]
+      switch current {
+      case .object(let object): current = object[token] ?? .null
+      case .array(let array):
+        current = Int(token).flatMap { $0 >= 0 && $0 < array.count ? array[$0] : nil } ?? .null
+      default: current = .null
+      }
+    }
+    return (base, rootDepth)
+  }
+
+  func resource(for uri: String) -> SchemaResource {
+    if let existing = resources[uri] { return existing }
+    let created = SchemaResource(uri: uri)
+    resources[uri] = created
+    return created
+  }
+
+  // MARK: Compilation
+
+  func node(at location: Location) throws(SchemaError) -> SchemaNode {
+    if let existing = nodes[location] { return existing }
+    guard let document = documents[location.document],
+      let value = JSONPointer(tokens: location.pointer).resolve(in: document.value)
+    else {
+      throw error("no schema at this location", at: location)
+    }
+    let (base, rootDepth) = base(of: location)
+    let baseText = base.description
+    let resource = resource(for: baseText)
+    let relative = JSONPointer(tokens: Array(location.pointer[rootDepth...]))
+    let node = SchemaNode(absoluteLocation: baseText + "#" + relative.description, resource: resource)
+    nodes[location] = node
+    store.append(node)
+    if resource.dynamicAnchors.isEmpty, let names = dynamicAnchorNames[baseText] {
+      // Placeholder entries first so that recursion sees the resource as being filled.
+      for (name, anchorLocation) in names.sorted(by: { $0.key < $1.key }) {
+        resource.dynamicAnchors[name] = NodeRef(
+          anchorLocation == location ? node : try self.node(at: anchorLocation))
+      }
+    }
+    depth += 1
+    defer { depth -= 1 }
+    if depth > SchemaCompiler.maxSchemaDepth {
+      throw error("the schema is nested deeper than \(SchemaCompiler.maxSchemaDepth) levels", at: location)
+    }
+    switch value {
+    case .bool(let b):
+      node.boolean = b
+      node.hasAnnotations = false
+    case .object(let object):
+      try compileKeywords(object, into: node, at: location, base: base, vocabularies: document.vocabularies)
+    default:
+      throw error("a schema must be an object or a boolean, found \(value.typeName)", at: location)
+    }
+    return node
+  }
+
+  func child(_ location: Location, _ tokens: String...) throws(SchemaError) -> NodeRef {
+    NodeRef(try node(at: Location(document: location.document, pointer: location.pointer + tokens)))
+  }
+
+  func compileKeywords(
+    _ object: JSONObject, into node: SchemaNode, at location: Location, base: URIReference,
+    vocabularies: Vocabularies
+  ) throws(SchemaError) {
+    var keywords: [Keyword] = []
+    var trailing: [Keyword] = []
+    func fail(_ keyword: String, _ message: String) -> SchemaError {
+      error(message, at: Location(document: location.document, pointer: location.pointer + [keyword]))
+    }
+    func nonNegativeInt(_ keyword: String) throws(SchemaError) -> Int? {
+      guard let value = object[keyword] else { return nil }
+      guard case .number(let n) = value, n.isInteger, !n.isNegative else {
+        throw fail(keyword, "\(keyword) must be a non-negative integer")
+      }
+      return n.intValue ?? Int.max
+    }
+    func number(_ keyword: String) throws(SchemaError) -> JSONNumber? {
+      guard let value = object[keyword] else { return nil }
+      guard case .number(let n) = value else { throw fail(keyword, "\(keyword) must be a number") }
+      return n
+    }
+    func reference(_ keyword: String) throws(SchemaError) -> (NodeRef, Location, URIReference)? {
+      guard let value = object[keyword] else { return nil }
+      guard case .string(let text) = value else { throw fail(keyword, "\(keyword) must be a string") }
+      let absolute = URIReference(text).resolved(against: base)
+      let target = try resolve(absolute, from: location, keyword: keyword)
+      return (NodeRef(try self.node(at: target)), target, absolute)
+    }
+
+    // Core: references.
+    if let (target, _, _) = try reference("$ref") {
+      keywords.append(.ref(target))
+    }
+    if let (target, targetLocation, absolute) = try reference("$dynamicRef") {
+      var anchor: String?
+      if let fragment = absolute.fragment, !fragment.isEmpty, !fragment.hasPrefix("/") {
+        let (targetBase, _) = self.base(of: targetLocation)
+        if dynamicAnchorNames[targetBase.description]?[fragment] == targetLocation {
+          anchor = fragment
+        }
+      }
+      keywords.append(.dynamicRef(target, anchor: anchor))
+    }
+    // Eagerly compile definitions so their problems (bad regex, cycles) are reported.
+    if case .object(let defs) = object["$defs"] ?? .null {
+      for (name, _) in defs { _ = try child(location, "$defs", name) }
+    }
+
+    if vocabularies.contains(.validation) {
+      if let value = object["type"] {
+        var set: TypeSet = []
+        let names: [JSONValue]
+        switch value {
+        case .string: names = [value]
+        case .array(let list): names = list
+        default: throw fail("type", "type must be a string or an array of strings")
+        }
+        for name in names {
+          guard case .string(let text) = name, let t = TypeSet.named(text) else {
+            throw fail("type", "unknown type \(name)")
+          }
+          set.insert(t)
+        }
+        if set.contains(.number) { set.insert(.integer) }
+        keywords.append(.type(set))
+      }
+      if let value = object["enum"] {
+        guard case .array(let list) = value else { throw fail("enum", "enum must be an array") }
+        keywords.append(.enumeration(EnumKeyword(list)))
+      }
+      if let value = object["const"] { keywords.append(.constant(value)) }
+      if let n = try number("multipleOf") {
+        guard !n.isNegative && !n.isZero else {
+          throw fail("multipleOf", "multipleOf must be greater than 0")
+        }
+        keywords.append(.multipleOf(n))
+      }
+      if let n = try number("maximum") { keywords.append(.maximum(n)) }
+      if let n = try number("exclusiveMaximum") { keywords.append(.exclusiveMaximum(n)) }
+      if let n = try number("minimum") { keywords.append(.minimum(n)) }
+      if let n = try number("exclusiveMinimum") { keywords.append(.exclusiveMinimum(n)) }
+      if let n = try nonNegativeInt("maxLength") { keywords.append(.maxLength(n)) }
+      if let n = try nonNegativeInt("minLength") { keywords.append(.minLength(n)) }
+      if let value = object["pattern"] {
+        guard case .string(let text) = value else { throw fail("pattern", "pattern must be a string") }
+        do {
+          keywords.append(.pattern(try ECMARegex(text)))
+        } catch {
+          throw fail("pattern", error.message)
+        }
+      }
+      if let n = try nonNegativeInt("maxItems") { keywords.append(.maxItems(n)) }
+      if let n = try nonNegativeInt("minItems") { keywords.append(.minItems(n)) }
+      if object["uniqueItems"] == .bool(true) { keywords.append(.uniqueItems) }
+      if let n = try nonNegativeInt("maxProperties") { keywords.append(.maxProperties(n)) }
+      if let n = try nonNegativeInt("minProperties") { keywords.append(.minProperties(n)) }
+      if let value = object["required"] {
+        guard case .array(let list) = value else {
+          throw fail("required", "required must be an array of strings")
+        }
+        var names: [String] = []
+        for item in list {
+          guard case .string(let name) = item else {
+            throw fail("required", "required must be an array of strings")
+          }
+          names.append(name)
+        }
+        if !names.isEmpty { keywords.append(.required(names)) }
+      }
+      if let value = object["dependentRequired"] {
+        guard case .object(let map) = value else {
+          throw fail("dependentRequired", "dependentRequired must be an object")
+        }
+        var entries: [(String, [String])] = []
+        for (name, list) in map {
+          guard case .array(let items) = list else {
+            throw fail("dependentRequired", "dependentRequired values must be arrays of strings")
+          }
+          entries.append((name, items.compactMap(\.stringValue)))
+        }
+        keywords.append(.dependentRequired(entries))
+      }
+    }
+
+    if vocabularies.contains(.applicator) {
+      if case .array(let list) = object["allOf"] ?? .null {
+        keywords.append(
+          .allOf(try list.indices.map { i throws(SchemaError) in try child(location, "allOf", String(i)) }))
+      }
+      if case .array(let list) = object["anyOf"] ?? .null {
+        keywords.append(
+          .anyOf(try list.indices.map { i throws(SchemaError) in try child(location, "anyOf", String(i)) }))
+      }
+      if case .array(let list) = object["oneOf"] ?? .null {
+        keywords.append(
+          .oneOf(try list.indices.map { i throws(SchemaError) in try child(location, "oneOf", String(i)) }))
+      }
+      if object["not"] != nil { keywords.append(.not(try child(location, "not"))) }
+      if object["if"] != nil {
+        let condition = try child(location, "if")
+        let then = object["then"] != nil ? try child(location, "then") : nil
+        let otherwise = object["else"] != nil ? try child(location, "else") : nil
+        // `if` alone only produces annotations, which `unevaluated*` may need.
+        keywords.append(
+          .conditional(ConditionalKeyword(condition: condition, then: then, otherwise: otherwise)))
+      }
+      let properties = object["properties"]?.objectValue ?? JSONObject()
+      let patternProperties = object["patternProperties"]?.objectValue ?? JSONObject()
+      if !properties.isEmpty || !patternProperties.isEmpty || object["additionalProperties"] != nil {
+        var named: [(String, NodeRef)] = []
+        for (name, _) in properties { named.append((name, try child(location, "properties", name))) }
+        var patterns: [PatternSchema] = []
+        for (source, _) in patternProperties {
+          let regex: ECMARegex
+          do {
+            regex = try ECMARegex(source)
+          } catch {
+            throw self.error(
+              error.message,
+              at: Location(
+                document: location.document, pointer: location.pointer + ["patternProperties", source]))
+          }
+          patterns.append(
+            PatternSchema(
+              source: source, regex: regex, schema: try child(location, "patternProperties", source)))
+        }
+        let additional =
+          object["additionalProperties"] != nil ? try child(location, "additionalProperties") : nil
+        keywords.append(
+          .properties(PropertiesKeyword(named: NameTable(named), patterns: patterns, additional: additional)))
+      }
+      if case .object(let map) = object["dependentSchemas"] ?? .null {
+        var entries: [(String, NodeRef)] = []
+        for (name, _) in map { entries.append((name, try child(location, "dependentSchemas", name))) }
+        keywords.append(.dependentSchemas(entries))
+      }
+      if case .object(let map) = object["dependencies"] ?? .null {
+        // Draft 2019-09's split of `dependencies`, accepted for compatibility.
+        var schemas: [(String, NodeRef)] = []
+        var required: [(String, [String])] = []
+        for (name, value) in map {
+          if case .array(let names) = value {
+            required.append((name, names.compactMap(\.stringValue)))
+          } else {
+            schemas.append((name, try child(location, "dependencies", name)))
+          }
+        }
+        if !required.isEmpty { keywords.append(.dependentRequired(required)) }
+        if !schemas.isEmpty { keywords.append(.dependentSchemas(schemas)) }
+      }
+      if object["propertyNames"] != nil {
+        keywords.append(.propertyNames(try child(location, "propertyNames")))
+      }
+      var prefix: [NodeRef] = []
+      if case .array(let list) = object["prefixItems"] ?? .null {
+        prefix = try list.indices.map { i throws(SchemaError) in try child(location, "prefixItems", String(i))
+        }
+      }
+      let rest = object["items"] != nil ? try child(location, "items") : nil
+      if !prefix.isEmpty || rest != nil { keywords.append(.items(ItemsKeyword(prefix: prefix, rest: rest))) }
+      if object["contains"] != nil {
+        let sub = try child(location, "contains")
+        var minimum = 1
+        var maximum: Int?
+        var hasMin = false
+        if vocabularies.contains(.validation) {
+          if let n = try nonNegativeInt("minContains") {
+            minimum = n
+            hasMin = true
+          }
+          maximum = try nonNegativeInt("maxContains")
+        }
+        keywords.append(
+          .contains(ContainsKeyword(schema: sub, minimum: minimum, maximum: maximum, hasMinimum: hasMin)))
+      }
+    }
+
+    if let value = object["format"], case .string(let name) = value {
+      let asserts = options.formatAssertion || vocabularies.contains(.formatAssertion)
+      if asserts, let checker = FormatChecker.named(name) {
+        keywords.append(.format(checker))
+      }
+    }
+
+    if vocabularies.contains(.unevaluated) {
+      if object["unevaluatedProperties"] != nil {
+        trailing.append(.unevaluatedProperties(try child(location, "unevaluatedProperties")))
+        node.needsAnnotations = true
+      }
+      if object["unevaluatedItems"] != nil {
+        trailing.append(.unevaluatedItems(try child(location, "unevaluatedItems")))
+        node.needsAnnotations = true
+      }
+    }
+    node.keywords = keywords + trailing
+  }
+
+  // MARK: Static annotations
+
+  /// Replaces `unevaluatedProperties` by a static name check where the properties that
+  /// adjacent keywords evaluate are known at compile time (only `properties`,
+  /// `additionalProperties`, `allOf` and `$ref` contribute), so no annotations are collected
+  /// while validating.
+  func optimizeUnevaluated() {
+    for node in store {
+      var changed = false
+      var keywords = node.keywords
+      for (i, keyword) in keywords.enumerated() {
+        guard case .unevaluatedProperties(let sub) = keyword else { continue }
+        var visiting = Set<ObjectIdentifier>()
+        guard let (names, all) = staticProperties(node, skipOwn: true, &visiting) else { continue }
+        keywords[i] =
+          all
+          ? .unevaluatedPropertiesStatic(StaticNames([]), NodeRef(trueNode))
+          : .unevaluatedPropertiesStatic(StaticNames(names), sub)
+        changed = true
+      }
+      if changed {
+        node.keywords = keywords
+        node.needsAnnotations = keywords.contains {
+          if case .unevaluatedProperties = $0 { return true }
+          if case .unevaluatedItems = $0 { return true }
+          return false
+        }
+      }
+    }
+  }
+
+  lazy var trueNode: SchemaNode = {
+    let node = SchemaNode(absoluteLocation: "urn:dossier:true#", resource: resource(for: "urn:dossier:true"))
+    node.boolean = true
+    store.append(node)
+    return node
+  }()
+
+  func staticProperties(_ node: SchemaNode, skipOwn: Bool, _ visiting: inout Set<ObjectIdentifier>)
+    -> (Set<String>, Bool)?
+  {
+    if node.boolean != nil { return ([], false) }
+    guard visiting.insert(ObjectIdentifier(node)).inserted else { return nil }
+    defer { visiting.remove(ObjectIdentifier(node)) }
+    var names = Set<String>()
+    var all = false
+    for keyword in node.keywords {
+      switch keyword {
+      case .properties(let p):
+        if !p.patterns.isEmpty { return nil }
+        if p.additional != nil { all = true }
+        names.formUnion(p.named.names)
+      case .allOf(let list):
+        for sub in list {
+          guard let (n, a) = staticProperties(sub.node, skipOwn: false, &visiting) else { return nil }
+          names.formUnion(n)
+          all = all || a
+        }
+      case .ref(let target):
+        guard let (n, a) = staticProperties(target.node, skipOwn: false, &visiting) else { return nil }
+        names.formUnion(n)
+        all = all || a
+      case .anyOf, .oneOf, .conditional, .dynamicRef, .dependentSchemas:
+        return nil
+      case .unevaluatedProperties, .unevaluatedPropertiesStatic:
+        if !skipOwn { all = true }
+      default:
+        break
+      }
+    }
+    return (names, all)
+  }
+
+  // MARK: Reference cycles
+
+  /// Finds a cycle of in-place applicators (`$ref`, `allOf`, …) that never moves into the
+  /// instance: evaluating it would never end.
+  func checkCycles() throws(SchemaError) {
+    var state: [ObjectIdentifier: Int] = [:]  // 1 visiting, 2 done
+    var path: [SchemaNode] = []
+    func inPlace(_ node: SchemaNode) -> [SchemaNode] {
+      var result: [SchemaNode] = []
+      for keyword in node.keywords {
+        switch keyword {
+        case .ref(let r): result.append(r.node)
+        case .allOf(let list), .anyOf(let list), .oneOf(let list): result += list.map(\.node)
+        case .not(let r): result.append(r.node)
+        case .conditional(let c):
+          result.append(c.condition.node)
+          if let t = c.then { result.append(t.node) }
+          if let e = c.otherwise { result.append(e.node) }
+        case .dependentSchemas(let list): result += list.map(\.1.node)
+        default: break
+        }
+      }
+      return result
+    }
+    func visit(_ node: SchemaNode) throws(SchemaError) {
+      let id = ObjectIdentifier(node)
+      if state[id] == 2 { return }
+      if state[id] == 1 {
+        let start = path.firstIndex { $0 === node } ?? 0
+        let cycle = (path[start...].map(\.absoluteLocation) + [node.absoluteLocation]).joined(
+          separator: " → ")
+        throw SchemaError(
+          message: "$ref cycle that never moves into the instance (evaluation would not end): \(cycle)",
+          schemaLocation: node.absoluteLocation)
+      }
+      state[id] = 1
+      path.append(node)
+      for next in inPlace(node) { try visit(next) }
+      path.removeLast()
+      state[id] = 2
+    }
+    for node in store { try visit(node) }
+  }
+}

@@ -1,0 +1,71 @@
+/// One validation failure.
+public struct ValidationError: Sendable, Hashable, CustomStringConvertible {
+  /// Where in the instance the failing value is.
+  public var instanceLocation: JSONPointer
+  /// The path of keywords followed from the schema root, through `$ref`s (a JSON Pointer).
+  public var keywordLocation: String
+  /// The absolute URI of the failing keyword (schema resource URI + JSON Pointer fragment).
+  public var absoluteKeywordLocation: String
+  /// The failing keyword (`type`, `required`, `additionalProperties`, …).
+  public var keyword: String
+  /// What is wrong, for a person.
+  public var message: String
+
+  public init(
+    instanceLocation: JSONPointer, keywordLocation: String, absoluteKeywordLocation: String, keyword: String,
+    message: String
+  ) {
+    self.instanceLocation = instanceLocation
+    self.keywordLocation = keywordLocation
+    self.absoluteKeywordLocation = absoluteKeywordLocation
+    self.keyword = keyword
+    self.message = message
+  }
+
+  public var description: String {
+    let at = instanceLocation.tokens.isEmpty ? "(root)" : instanceLocation.description
+    return "\(at): \(message) [\(keywordLocation)]"
+  }
+}
+
+/// The outcome of validating one instance.
+public struct ValidationResult: Sendable {
+  /// True when the instance is valid.
+  public var isValid: Bool
+  /// Every failure found (empty when valid). For `anyOf`/`oneOf` only the alternative that
+  /// came closest is reported.
+  public var errors: [ValidationError]
+
+  public init(isValid: Bool, errors: [ValidationError]) {
+    self.isValid = isValid
+    self.errors = errors
+  }
+
+  /// The output forms of JSON Schema 2020-12 §12.4.
+  public enum OutputFormat: String, Sendable, CaseIterable {
+    /// `{"valid": bool}`.
+    case flag
+    /// `{"valid": bool, "errors": [{keywordLocation, absoluteKeywordLocation, instanceLocation, error}]}`.
+    case basic
+  }
+
+  /// The result in one of the spec's output forms.
+  public func output(_ format: OutputFormat) -> JSONValue {
+    switch format {
+    case .flag:
+      return .object(JSONObject([("valid", .bool(isValid))]))
+    case .basic:
+      if isValid { return .object(JSONObject([("valid", .bool(true))])) }
+      let units: [JSONValue] = errors.map { error in
+        .object(
+          JSONObject([
+            ("keywordLocation", .string(error.keywordLocation)),
+            ("absoluteKeywordLocation", .string(error.absoluteKeywordLocation)),
+            ("instanceLocation", .string(error.instanceLocation.description)),
+            ("error", .string(error.message)),
+          ]))
+      }
+      return .object(JSONObject([("valid", .bool(false)), ("errors", .array(units))]))
+    }
+  }
+}
