@@ -69,6 +69,16 @@ final class ASCIIRegex: Sendable {
 
   let program: [Instruction]
   let anchored: Bool
+  /// A DFA over ASCII bytes, when the pattern has no word boundaries and `^` only at the start.
+  let dfa: DFA?
+
+  struct DFA: Sendable {
+    /// `transitions[state * 128 + byte]`; -1 is the dead state.
+    let transitions: [Int16]
+    let acceptsNow: [Bool]
+    let acceptsAtEnd: [Bool]
+    let start: Int
+  }
 
   /// Compiles the pattern, or returns `nil` when it is outside the supported subset.
   init?(_ pattern: String) {
@@ -84,6 +94,79 @@ final class ASCIIRegex: Sendable {
     } else {
       anchored = false
     }
+    self.dfa = ASCIIRegex.buildDFA(program, anchored: anchored)
+  }
+
+  /// Subset construction; `nil` when unsupported or larger than 512 states.
+  static func buildDFA(_ program: [Instruction], anchored: Bool) -> DFA? {
+    for (pc, instruction) in program.enumerated() {
+      switch instruction {
+      case .wordBoundary: return nil
+      case .assertStart where pc != 0 || !anchored: return nil
+      default: break
+      }
+    }
+    func isMatch(_ pc: Int) -> Bool {
+      if case .match = program[pc] { return true }
+      return false
+    }
+    func isEnd(_ pc: Int) -> Bool {
+      if case .assertEnd = program[pc] { return true }
+      return false
+    }
+    // Closure of a set of pcs; assertEnd is kept pending unless `atEnd`.
+    func closure(_ seeds: [Int], atEnd: Bool) -> Set<Int> {
+      var result = Set<Int>()
+      var stack = seeds
+      while let pc = stack.popLast() {
+        guard result.insert(pc).inserted else { continue }
+        switch program[pc] {
+        case .jump(let t): stack.append(t)
+        case .split(let a, let b): stack.append(contentsOf: [a, b])
+        case .assertStart: stack.append(pc + 1)
+        case .assertEnd: if atEnd { stack.append(pc + 1) }
+        default: break
+        }
+      }
+      return result
+    }
+    let restart: Set<Int> = anchored ? [] : closure([0], atEnd: false)
+    let initial = anchored ? closure([1], atEnd: false) : restart
+    var states: [Set<Int>] = [initial]
+    var ids: [Set<Int>: Int] = [initial: 0]
+    var transitions: [Int16] = []
+    var acceptsNow: [Bool] = []
+    var acceptsAtEnd: [Bool] = []
+    var index = 0
+    while index < states.count {
+      let state = states[index]
+      let now = state.contains(where: isMatch)
+      acceptsNow.append(now)
+      let endClosure = closure(state.filter(isEnd), atEnd: true)
+      acceptsAtEnd.append(now || endClosure.contains(where: isMatch))
+      for byte in 0..<128 {
+        var seeds: [Int] = []
+        for pc in state {
+          if case .byte(let set) = program[pc], set.contains(UInt8(byte)) { seeds.append(pc + 1) }
+        }
+        var next = closure(seeds, atEnd: false)
+        next.formUnion(restart)
+        if next.isEmpty {
+          transitions.append(-1)
+          continue
+        }
+        if let id = ids[next] {
+          transitions.append(Int16(id))
+        } else {
+          guard states.count < 512 else { return nil }
+          ids[next] = states.count
+          transitions.append(Int16(states.count))
+          states.append(next)
+        }
+      }
+      index += 1
+    }
+    return DFA(transitions: transitions, acceptsNow: acceptsNow, acceptsAtEnd: acceptsAtEnd, start: 0)
   }
 
   struct Parser {
@@ -342,6 +425,22 @@ final class ASCIIRegex: Sendable {
 
   /// Searches ASCII bytes for a match anywhere.
   func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if let dfa {
+      var state = dfa.start
+      if dfa.acceptsNow[state] { return true }
+      for b in bytes {
+        let next = Int(dfa.transitions[state &* 128 &+ Int(b)])
+        if next < 0 { return false }
+        state = next
+        if dfa.acceptsNow[state] { return true }
+      }
+      return dfa.acceptsAtEnd[state]
+    }
+    return simulate(bytes)
+  }
+
+  /// NFA simulation (patterns without a DFA).
+  func simulate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let count = program.count
     return withUnsafeTemporaryAllocation(of: Int.self, capacity: count * 5 + 2) { buffer -> Bool in
       let marks = UnsafeMutableBufferPointer(rebasing: buffer[0..<count])

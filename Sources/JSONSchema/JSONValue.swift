@@ -31,8 +31,13 @@ public enum JSONValue: Hashable, Sendable {
   }
 
   /// Code-point equality of two strings (Swift's `==` also equates canonically equivalent strings).
+  @inline(__always)
   static func sameScalars(_ a: String, _ b: String) -> Bool {
     guard a.utf8.count == b.utf8.count else { return false }
+    return sameScalarsOfEqualLength(a, b)
+  }
+
+  static func sameScalarsOfEqualLength(_ a: String, _ b: String) -> Bool {
     var x = a
     var y = b
     return x.withUTF8 { bx in
@@ -113,11 +118,14 @@ public struct JSONObject: Hashable, Sendable, Sequence {
       self.index = index
     }
 
-    static let indexThreshold = 8
+    static let indexThreshold = 16
 
     func position(of key: String) -> Int? {
       if let index { return index[key] }
-      for i in 0..<keys.count where keys[i] == key { return i }
+      let length = key.utf8.count
+      for i in 0..<keys.count where keys[i].utf8.count == length {
+        if JSONValue.sameScalarsOfEqualLength(keys[i], key) { return i }
+      }
       return nil
     }
 

@@ -1,21 +1,37 @@
 /// Annotations that `unevaluatedProperties`/`unevaluatedItems` need: which members and items
 /// adjacent keywords (and in-place subschemas) evaluated.
 struct Annotations {
-  var properties: Set<String> = []
+  // Optional sets: creating an empty `Annotations` touches no reference counts.
+  var properties: Set<String>?
   var allProperties = false
   var itemsPrefix = 0
   var allItems = false
-  var containsIndices: Set<Int> = []
+  var containsIndices: Set<Int>?
+
+  mutating func insertProperty(_ name: String) {
+    if properties == nil { properties = [] }
+    properties!.insert(name)
+  }
+
+  mutating func insertContains(_ index: Int) {
+    if containsIndices == nil { containsIndices = [] }
+    containsIndices!.insert(index)
+  }
+
+  func hasProperty(_ name: String) -> Bool { properties?.contains(name) ?? false }
+  func hasContains(_ index: Int) -> Bool { containsIndices?.contains(index) ?? false }
 
   mutating func merge(_ other: Annotations) {
     if other.allProperties {
       allProperties = true
-    } else if !allProperties && !other.properties.isEmpty {
-      properties.formUnion(other.properties)
+    } else if !allProperties, let names = other.properties, !names.isEmpty {
+      if properties == nil { properties = names } else { properties!.formUnion(names) }
     }
     if other.allItems { allItems = true }
     itemsPrefix = max(itemsPrefix, other.itemsPrefix)
-    if !other.containsIndices.isEmpty { containsIndices.formUnion(other.containsIndices) }
+    if let indices = other.containsIndices, !indices.isEmpty {
+      if containsIndices == nil { containsIndices = indices } else { containsIndices!.formUnion(indices) }
+    }
   }
 }
 
@@ -35,7 +51,7 @@ struct SchemaEvaluator {
   /// Collect errors (`false`: answer valid/invalid as fast as possible).
   var collect: Bool
   var errors: [RawError] = []
-  var scope: [SchemaResource] = []
+  var scope: [Unmanaged<SchemaResource>] = []
   let stackBase: UInt
   let stackBudget: UInt
   var exhausted = false
@@ -99,8 +115,9 @@ struct SchemaEvaluator {
         keywordTokens: [])
       return false
     }
-    let pushed = scope.last !== node.resource
-    if pushed { scope.append(node.resource) }
+    let resource = Unmanaged.passUnretained(node.resource)
+    let pushed = scope.last?.toOpaque() != resource.toOpaque()
+    if pushed { scope.append(resource) }
     defer { if pushed { scope.removeLast() } }
     let needAnnotations = wantAnnotations || node.needsAnnotations
     var local = Annotations()
@@ -344,7 +361,7 @@ struct SchemaEvaluator {
       var ignored = Annotations()
       for (i, item) in a.enumerated() where quietly(sub.node, item, &ignored, false) {
         count += 1
-        if want { local.containsIndices.insert(i) }
+        if want { local.insertContains(i) }
         if !want && maximum == nil && count >= minimum { break }
       }
       if count < minimum {
@@ -413,7 +430,7 @@ struct SchemaEvaluator {
       var target = initial.node
       if let anchor {
         for resource in scope {
-          if let found = resource.dynamicAnchors[anchor] {
+          if let found = resource.takeUnretainedValue().dynamicAnchors[anchor] {
             target = found.node
             break
           }
@@ -434,7 +451,7 @@ struct SchemaEvaluator {
       if local.allProperties { return true }
       var valid = true
       var ignored = Annotations()
-      for (key, value) in o where !local.properties.contains(key) {
+      for (key, value) in o where !local.hasProperty(key) {
         if sub.node.boolean == false {
           valid = false
           guard collect else { return false }
@@ -486,7 +503,7 @@ struct SchemaEvaluator {
       if local.allItems { return true }
       var valid = true
       var ignored = Annotations()
-      for i in local.itemsPrefix..<max(local.itemsPrefix, a.count) where !local.containsIndices.contains(i) {
+      for i in local.itemsPrefix..<max(local.itemsPrefix, a.count) where !local.hasContains(i) {
         if sub.node.boolean == false {
           valid = false
           guard collect else { return false }
@@ -558,7 +575,7 @@ struct SchemaEvaluator {
           }
         }
       }
-      if want && (matched || additional != nil) { local.properties.insert(key) }
+      if want && (matched || additional != nil) { local.insertProperty(key) }
     }
     return valid
   }

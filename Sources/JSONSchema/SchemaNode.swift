@@ -87,7 +87,7 @@ struct NameTable: @unchecked Sendable {
   init(_ pairs: [(String, NodeRef)]) {
     names = pairs.map(\.0)
     schemas = pairs.map(\.1)
-    if pairs.count > 8 {
+    if pairs.count > 16 {
       var map: [String: Int] = [:]
       for (i, name) in names.enumerated() { map[name] = i }
       index = map
@@ -98,7 +98,10 @@ struct NameTable: @unchecked Sendable {
 
   func lookup(_ name: String) -> SchemaNode? {
     if let index { return index[name].map { schemas[$0].node } }
-    for i in 0..<names.count where names[i] == name { return schemas[i].node }
+    let length = name.utf8.count
+    for i in 0..<names.count where names[i].utf8.count == length {
+      if JSONValue.sameScalarsOfEqualLength(names[i], name) { return schemas[i].node }
+    }
     return nil
   }
 }
@@ -152,15 +155,28 @@ final class ConditionalKeyword: Sendable {
   }
 }
 
-/// `enum` values, with a hash set for long lists.
+/// `enum` values, with a hash set for long lists and a fast path for string-only lists.
 final class EnumKeyword: Sendable {
   let values: [JSONValue]
   let set: Set<JSONValue>
+  let strings: [String]?
+
   init(_ values: [JSONValue]) {
     self.values = values
     self.set = Set(values)
+    let strings = values.compactMap(\.stringValue)
+    self.strings = strings.count == values.count ? strings : nil
   }
+
   func contains(_ value: JSONValue) -> Bool {
+    if let strings {
+      guard case .string(let s) = value else { return false }
+      let length = s.utf8.count
+      for candidate in strings where candidate.utf8.count == length {
+        if JSONValue.sameScalarsOfEqualLength(candidate, s) { return true }
+      }
+      return false
+    }
     if values.count <= 6 {
       for v in values where v == value { return true }
       return false
@@ -178,8 +194,11 @@ final class StaticNames: Sendable {
     self.list = names.sorted()
   }
   func contains(_ name: String) -> Bool {
-    if list.count <= 8 {
-      for n in list where n == name { return true }
+    if list.count <= 16 {
+      let length = name.utf8.count
+      for n in list where n.utf8.count == length {
+        if JSONValue.sameScalarsOfEqualLength(n, name) { return true }
+      }
       return false
     }
     return names.contains(name)

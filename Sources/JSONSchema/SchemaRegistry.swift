@@ -26,6 +26,28 @@ public struct SchemaRegistry: Sendable {
     add(document, uri: uri ?? url.absoluteURL.absoluteString)
   }
 
+  /// Registers every `*.json` file below a folder, under its file URL and, when it has one,
+  /// under its `$id` (so `$ref`s by `$id` resolve to the local copy). Files that are not valid
+  /// JSON are reported.
+  public mutating func addDirectory(_ directory: URL) throws(SchemaError) {
+    let keys: [URLResourceKey] = [.isRegularFileKey]
+    guard
+      let enumerator = FileManager.default.enumerator(
+        at: directory, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
+    else {
+      throw SchemaError(message: "cannot read schema folder", file: directory)
+    }
+    var files: [URL] = []
+    for case let url as URL in enumerator where url.pathExtension == "json" { files.append(url) }
+    for url in files.sorted(by: { $0.path < $1.path }) {
+      let document = try SchemaRegistry.readFile(url)
+      add(document, uri: url.absoluteURL.absoluteString)
+      if case .string(let id) = document["$id"] ?? .null, URIReference(id).isAbsolute {
+        add(document, uri: id)
+      }
+    }
+  }
+
   /// Maps every URI starting with `prefix` to the file at the rest of the URI inside `directory`
   /// (for example `http://localhost:1234/` → a local `remotes/` folder).
   public mutating func mapPrefix(_ prefix: String, to directory: URL) {

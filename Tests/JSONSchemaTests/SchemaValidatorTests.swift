@@ -249,6 +249,21 @@ import Testing
     #expect(!validator.isValid(try json("[1, 2.5]")))
   }
 
+  @Test func registryFolderRegistersFilesByID() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("schema-tests-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try Data(##"{"$id": "https://dossier.example/vocab.json", "enum": ["a", "b"]}"##.utf8)
+      .write(to: directory.appendingPathComponent("vocab.json"))
+    var registry = SchemaRegistry()
+    try registry.addDirectory(directory)
+    let validator = try SchemaValidator(
+      schema: try json(##"{"items": {"$ref": "https://dossier.example/vocab.json"}}"##), registry: registry)
+    #expect(validator.isValid(try json(##"["a", "b"]"##)))
+    #expect(
+      validator.validate(try json(##"["a", "c"]"##)).errors.map(\.instanceLocation.description) == ["/1"])
+  }
+
   // MARK: ECMA-262 patterns
 
   @Test(arguments: [
@@ -295,6 +310,7 @@ import Testing
     "^[A-Z]{3}$", "^e[0-9]+$", "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", "^[a-z0-9]+(-[a-z0-9]+)*$",
     "^[a-z][a-z0-9_-]*$", "a|b|cd", "(ab|a)c", "x*y+z?", "\\bword\\b", "\\Bor\\B", "^$", "a{2,}b",
     "[^a-c]+", "\\d\\s\\w", "^(a|ab)(c|bcd)(d*)$", "[\\d-]+", "[.]", "a.c", "(?:ab){1,2}$", "[]", "[^]",
+    "a$|^b", "(a$)?b", "^a*$", "c$", "^(?:a|b)*c?$", "$", "^", "x|", "(a|$)", "d{2}$",
   ]
   static let inputs = [
     "", "a", "ABC", "ABCD", "e12", "e", "2024-01-02", "2024-1", "abc-def", "abc--def", "a_b-c", "cd", "ac",
