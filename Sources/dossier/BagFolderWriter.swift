@@ -24,14 +24,24 @@ struct BagFolderWriter {
     self.output = path
   }
 
+  /// The folder holding the output (`.` for a bare name). Plain string handling: Foundation's
+  /// `deletingLastPathComponent` traps on one-character paths on Linux.
   var parent: String {
-    let parent = (output as NSString).deletingLastPathComponent
-    return parent.isEmpty ? "." : parent
+    guard let slash = output.lastIndex(of: "/") else { return "." }
+    let parent = String(output[..<slash])
+    return parent.isEmpty ? "/" : parent
   }
-  var name: String { (output as NSString).lastPathComponent }
+  var name: String {
+    guard let slash = output.lastIndex(of: "/") else { return output }
+    return String(output[output.index(after: slash)...])
+  }
   var pid: Int32 { ProcessInfo.processInfo.processIdentifier }
-  var temporary: String { (parent as NSString).appendingPathComponent(".\(name).tmp-\(pid)") }
-  var previous: String { (parent as NSString).appendingPathComponent(".\(name).old-\(pid)") }
+  var temporary: String { Self.join(parent, ".\(name).tmp-\(pid)") }
+  var previous: String { Self.join(parent, ".\(name).old-\(pid)") }
+
+  static func join(_ folder: String, _ relative: String) -> String {
+    folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
+  }
 
   /// Test hook: `DOSSIER_TEST_FAULT` = `write:N` fails writing the N-th file; `kill:before-swap` or
   /// `kill:between-renames` kills the process (SIGKILL) at that point. Used only by the tests that
@@ -46,7 +56,7 @@ struct BagFolderWriter {
     for leftover in names.sorted() {
       let tmpPrefix = ".\(name).tmp-"
       let oldPrefix = ".\(name).old-"
-      let path = (parent as NSString).appendingPathComponent(leftover)
+      let path = Self.join(parent, leftover)
       if leftover.hasPrefix(tmpPrefix), !isAlive(leftover.dropFirst(tmpPrefix.count)) {
         try remove(path)
       } else if leftover.hasPrefix(oldPrefix), !isAlive(leftover.dropFirst(oldPrefix.count)) {
@@ -76,8 +86,8 @@ struct BagFolderWriter {
       try makeFolder(temporary)
       var folders: Set<String> = [temporary]
       for (index, file) in files.enumerated() {
-        let path = (temporary as NSString).appendingPathComponent(file.path)
-        let folder = (path as NSString).deletingLastPathComponent
+        let path = Self.join(temporary, file.path)
+        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
         if !folders.contains(folder) {
           try makeFolder(folder)
           folders.insert(folder)

@@ -61,10 +61,10 @@ struct BuildCommand: AsyncParsableCommand {
     do {
       schemaFiles = try ValidateCommand.readSchemas(schemas)
       recordsSchema = try ValidateCommand.read(
-        (schemas as NSString).appendingPathComponent("records.schema.json"))
+        BagFolderWriter.join(schemas, "records.schema.json"))
       var xmlFiles: [String: [UInt8]] = [:]
       for relative in XMLSchemaBundle.requiredPaths {
-        xmlFiles[relative] = try ValidateCommand.read((schemas as NSString).appendingPathComponent(relative))
+        xmlFiles[relative] = try ValidateCommand.read(BagFolderWriter.join(schemas, relative))
           .bytes
       }
       xmlSchemas = XMLSchemaBundle(files: xmlFiles)
@@ -80,7 +80,7 @@ struct BuildCommand: AsyncParsableCommand {
       _ = reporting.report(error.diagnostics, sources: [:], to: .standardError)
       throw ExitCode(2)
     }
-    let corpusName = (Self.standardized(input) as NSString).lastPathComponent
+    let corpusName = Self.standardized(input).split(separator: "/").last.map(String.init) ?? ""
     let options = BuildPipeline.Options(
       formats: formats, jobs: jobs ?? CorpusValidator.defaultConcurrency, strict: reporting.strict,
       corpusName: corpusName.isEmpty || corpusName == "." ? "Input" : corpusName,
