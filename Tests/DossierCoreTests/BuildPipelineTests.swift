@@ -139,3 +139,70 @@ enum BagVerification {
     #expect(info.contains("Payload-Oxum: \(octets).\(payload.count)\n"))
   }
 }
+
+/// A document whose text holds what TSV, JSON and XML must carry unchanged: a tab, a backslash, a
+/// `\N` look-alike, quotes, Chinese text, and a participant written `NA` (Namibia).
+@Suite struct BuildPipelineTrickyTextTests {
+  static let text = """
+    Tricky \\N "title" for round trips
+
+    1. Meeting of delegates
+    Delegates of NA met\tthe back\\slash team on "day \\N" in 2021; 中国代表团 attended the meeting.
+
+    """
+
+  static let annotation = """
+    kind: news_article
+    metadata:
+      languages: [en]
+    activities:
+      - id: 900-a1-meeting
+        section: 1
+        type: senior_meeting
+        areas: [security_dialogue]
+        date: {edtf: "2021", basis: inferred_publication_year}
+        participants:
+          - {country: Namibia, role: counterpart, raw: NA}
+          - {country: China, role: counterpart, raw: 中国代表团}
+        evidence:
+          - Delegates of NA met the back\\slash team
+          - '"day \\N"'
+        notes: "tab\\tin a note, a \\\\ backslash"
+
+    """
+
+  @Test func trickyStringsSurviveEveryFormat() async throws {
+    var corpus = try ValidateFixtures.seedCorpus()
+    corpus["900_tricky"] = CorpusDocumentInput(
+      id: "900_tricky", text: CorpusFile(path: "Input/900_tricky.txt", bytes: Array(Self.text.utf8)),
+      annotation: CorpusFile(path: "Input/900_tricky.yaml", bytes: Array(Self.annotation.utf8)))
+    let transformed = try await TransformSeedTests.transformed(corpus)
+    let expected = RecordSet.merging(transformed.values.map(\.1))
+    let tricky = expected.document("900_tricky")
+    #expect(tricky.evidence.first?.quote == "Delegates of NA met\tthe back\\slash team")
+    #expect(tricky.evidence.last?.quote == "\"day \\N\"")
+    #expect(tricky.participants.first?.raw == "NA")
+    #expect(tricky.participants.first?.countryISO3 == "NAM")
+    #expect(tricky.participants.last?.countryNameZh == "中国")
+    #expect(tricky.activities.first?.notes == "tab\tin a note, a \\ backslash")
+
+    let result = try await BuildPipelineTests.pipeline().build(Array(corpus.values))
+    let files = try #require(result.files, "\(result.diagnostics.map(\.message))")
+    #expect(try JSONRecordReader.readLines(BuildPipelineTests.payload(files, "jsonl")) == expected)
+    #expect(try JSONRecordReader.readDocuments(BuildPipelineTests.payload(files, "json")) == expected)
+    let tsv = BuildPipelineTests.payload(files, "tsv").filter { $0.path.hasSuffix(".tsv") }
+    #expect(try TSVRecordReader.read(tsv) == expected)
+    #expect(
+      try RecordXMLReader.read(
+        BuildPipelineTests.payload(files, "xml"), schemas: try BuildPipelineTests.xmlBundle())
+        == expected)
+    let participants = String(
+      decoding: try #require(files.first { $0.path == "data/tsv/participants.tsv" }).bytes, as: UTF8.self)
+    #expect(participants.contains("\tNAM\tNamibia\t纳米比亚\t"))
+    let evidence = String(
+      decoding: try #require(files.first { $0.path == "data/tsv/evidence.tsv" }).bytes, as: UTF8.self)
+    #expect(evidence.contains("Delegates of NA met\\tthe back\\\\slash team"))
+    #expect(evidence.contains("\"day \\\\N\""))
+    try BagVerification.verify(files)
+  }
+}

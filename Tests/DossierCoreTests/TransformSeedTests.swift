@@ -10,11 +10,13 @@ import Testing
   static let definition = "000_ec6a5abef4a65f2a"
 
   /// The seed corpus validated and transformed (each document on its own), by document id.
-  static func transformed() async throws -> [String: (ValidatedDocument, RecordSet)] {
+  static func transformed(
+    _ given: [String: CorpusDocumentInput]? = nil
+  ) async throws -> [String: (ValidatedDocument, RecordSet)] {
     let validator = try #require(ValidateFixtures.validator)
-    let corpus = try ValidateFixtures.seedCorpus()
+    let corpus = try given ?? ValidateFixtures.seedCorpus()
     let validation = await validator.validate(Array(corpus.values))
-    try #require(validation.isValid)
+    try #require(validation.isValid, "\(validation.diagnostics.map(\.message))")
     let transformer = RecordTransformer(vocabularies: try #require(validator.vocabularies))
     var out: [String: (ValidatedDocument, RecordSet)] = [:]
     for document in validation.documents {
