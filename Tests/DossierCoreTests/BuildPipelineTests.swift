@@ -206,3 +206,28 @@ enum BagVerification {
     try BagVerification.verify(files)
   }
 }
+
+/// A value XML cannot carry stops the build with X001 at the place the annotation wrote it.
+@Suite struct BuildPipelineLocationTests {
+  @Test func controlCharacterInANoteIsReportedAtTheAnnotation() async throws {
+    var corpus = try ValidateFixtures.seedCorpus()
+    var input = try #require(corpus[TransformSeedTests.article])
+    var text = try #require(input.annotation).text
+    let original = "    notes: The occasion is the 100th anniversary"
+    let range = try #require(text.range(of: original))
+    text.replaceSubrange(range, with: "    notes: \"The occasion\\x01 is\" # the 100th anniversary")
+    text = text.replacingOccurrences(
+      of: "\" # the 100th anniversary of the founding of the Communist Party of China.", with: "\"")
+    input.annotation?.bytes = Array(text.utf8)
+    corpus[input.id] = input
+    let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+      $0.contains("The occasion\\x01")
+    }.map { $0 + 1 }
+    let result = try await BuildPipelineTests.pipeline().build(Array(corpus.values))
+    #expect(result.files == nil)
+    let x001 = result.diagnostics.filter { $0.code == .xmlCharacterNotAllowed }
+    #expect(!x001.isEmpty, "\(result.diagnostics.map { "\($0.code.id) \($0.message)" })")
+    #expect(x001.allSatisfy { $0.location?.file == "Input/\(TransformSeedTests.article).yaml" })
+    #expect(x001.first?.location?.line == line)
+  }
+}

@@ -63,8 +63,8 @@ public struct BuildPipeline: Sendable {
     let inputs = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let transformer = RecordTransformer(vocabularies: vocabularies)
     let validated = validation.documents
-    var outcomes = [Result<RecordSet, DiagnosticError>?](repeating: nil, count: validated.count)
-    await withTaskGroup(of: (Int, Result<RecordSet, DiagnosticError>).self) { group in
+    var outcomes = [Result<Transformed, DiagnosticError>?](repeating: nil, count: validated.count)
+    await withTaskGroup(of: (Int, Result<Transformed, DiagnosticError>).self) { group in
       var next = 0
       func add(_ index: Int) {
         let document = validated[index]
@@ -87,9 +87,12 @@ public struct BuildPipeline: Sendable {
     }
     var diagnostics = validation.diagnostics
     var sets: [RecordSet] = []
+    var locations: [RecordFieldReference: SourceLocation] = [:]
     for outcome in outcomes {
       switch outcome {
-      case .success(let set): sets.append(set)
+      case .success(let transformed):
+        sets.append(transformed.records)
+        locations.merge(transformed.locations) { first, _ in first }
       case .failure(let error): diagnostics += error.diagnostics
       case nil:
         diagnostics.append(.error(.inconsistentRecords, "internal error: a document was not transformed"))
@@ -102,7 +105,9 @@ public struct BuildPipeline: Sendable {
     do {
       let files = try ExportPipeline.export(
         records, formats: options.formats,
-        options: ExportOptions(schemas: xmlSchemas, softwareAgent: options.softwareAgent))
+        options: ExportOptions(
+          schemas: xmlSchemas, locator: ExportOptions.locator(from: locations),
+          softwareAgent: options.softwareAgent))
       return BuildResult(
         diagnostics: diagnostics, files: files, sources: validation.sources,
         documentIDs: records.documents.map(\.id))
@@ -116,20 +121,27 @@ public struct BuildPipeline: Sendable {
   func transform(
     _ document: ValidatedDocument, input: CorpusDocumentInput?, transformer: RecordTransformer,
     options: Options
-  ) -> Result<RecordSet, DiagnosticError> {
+  ) -> Result<Transformed, DiagnosticError> {
     let sourceName = input?.text.map { Self.fileName($0.path) } ?? "\(document.id).txt"
     let files = RecordTransformer.Files(
       sourceFile: options.corpusName + "/" + sourceName,
       annotationFile: input?.annotation.map { options.corpusName + "/" + Self.fileName($0.path) },
       annotationBytes: input?.annotation?.bytes)
-    let records: RecordSet
+    let transformed: Transformed
     do {
-      records = try transformer.transform(document, files: files)
+      let (records, locations) = try transformer.transformWithLocations(document, files: files)
+      transformed = Transformed(records: records, locations: locations)
     } catch {
       return .failure(error)
     }
-    let problems = checkSchema(records)
-    return problems.isEmpty ? .success(records) : .failure(DiagnosticError(problems))
+    let problems = checkSchema(transformed.records)
+    return problems.isEmpty ? .success(transformed) : .failure(DiagnosticError(problems))
+  }
+
+  /// One document's records and where their values came from.
+  struct Transformed: Sendable {
+    var records: RecordSet
+    var locations: [RecordFieldReference: SourceLocation]
   }
 
   /// `X009` for every record of a document's set that breaks `records.schema.json` (the per-document

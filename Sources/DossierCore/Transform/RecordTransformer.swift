@@ -44,13 +44,22 @@ public struct RecordTransformer: Sendable {
   /// - Throws: `DiagnosticError` with `X006` when the validated document lacks something validation
   ///   guarantees (a quote span, a resolved country): an internal error, never a silent skip.
   public func transform(_ document: ValidatedDocument, files: Files) throws(DiagnosticError) -> RecordSet {
+    try transformWithLocations(document, files: files).records
+  }
+
+  /// The records of one document and, for each record (column `""`) and for some columns, where its
+  /// value was written (annotation line and column, or the source text for quotes), for
+  /// `ExportOptions.locator(from:)`: an export problem is then reported at its input.
+  public func transformWithLocations(_ document: ValidatedDocument, files: Files) throws(DiagnosticError) -> (
+    records: RecordSet, locations: [RecordFieldReference: SourceLocation]
+  ) {
     var run = Run(document: document, vocabularies: vocabularies)
     run.documentRecord(files: files)
     run.sectionRecords()
     for activity in document.annotation.activities { run.activityRecords(activity) }
     for (index, term) in document.annotation.terms.enumerated() { run.termRecords(term, ordinal: index + 1) }
     if !run.problems.isEmpty { throw DiagnosticError(run.problems) }
-    return run.records.sorted()
+    return (run.records.sorted(), run.locations)
   }
 
   /// The state of one document's transform.
@@ -61,6 +70,23 @@ public struct RecordTransformer: Sendable {
     var problems: [Diagnostic] = []
     /// Block ids of numbered sections by number (main text).
     var sectionBlock: [Int: String] = [:]
+    /// Where records and columns come from.
+    var locations: [RecordFieldReference: SourceLocation] = [:]
+
+    /// Records where a record (`column` empty) or one of its columns was written in the annotation.
+    mutating func locate(_ row: RecordRow, _ column: String = "", at pointer: JSONPointer) {
+      let reference = RecordFieldReference(
+        documentID: id, table: row.table.name, key: row.keyValues, column: column)
+      locations[reference] = document.annotated.location(of: pointer)
+    }
+
+    /// Records where a quoted column is in the source text.
+    mutating func locate(_ row: RecordRow, _ column: String, quote: Quote?) {
+      guard let quote, let range = document.quoteSpans[quote.pointer] else { return }
+      let reference = RecordFieldReference(
+        documentID: id, table: row.table.name, key: row.keyValues, column: column)
+      locations[reference] = document.annotated.location(of: range)
+    }
 
     init(document: ValidatedDocument, vocabularies: Vocabularies) {
       self.document = document
@@ -140,6 +166,10 @@ public struct RecordTransformer: Sendable {
           annotationSHA256: files.annotationBytes.map(BagItPackager.sha256Hex),
           corrections: metadata.corrections.map { "\($0.field.value): \($0.reason.value)" },
           notes: document.annotation.notes))
+      if let record = records.documents.last {
+        locate(record.row, at: .root)
+        locate(record.row, "notes", at: JSONPointer(tokens: ["notes"]))
+      }
     }
 
     /// A merged metadata value as printed: the correction's value when the annotation corrects the
@@ -201,6 +231,7 @@ public struct RecordTransformer: Sendable {
             documentID: id, activityID: activityID, id: evidenceID, ordinal: index + 1, sectionID: block.id,
             quote: source.text(in: range), start: range.lowerBound, end: range.upperBound,
             startLine: startLine, endLine: endLine))
+        if let record = records.evidence.last { locate(record.row, "quote", quote: quote) }
         evidenceSpans.append((evidenceID, range))
       }
       func evidenceID(for quote: Quote, run: inout Run) -> String? {
@@ -246,6 +277,13 @@ public struct RecordTransformer: Sendable {
           modes: activity.mode, editionOrdinal: activity.edition?.ordinal,
           editionRaw: printed(activity.edition?.raw), firstOfKind: printed(activity.firstOfKind),
           partOf: activity.partOf?.value, notes: activity.notes))
+      if let record = records.activities.last {
+        locate(record.row, at: activity.pointer)
+        locate(record.row, "notes", at: activity.pointer.appending("notes"))
+        locate(record.row, "name", quote: activity.name)
+        locate(record.row, "location_text", quote: activity.location?.raw)
+        locate(record.row, "date_raw", quote: activity.date.raw)
+      }
 
       // Participants, sets and their totals.
       var participantOrdinal = 0
@@ -268,6 +306,10 @@ public struct RecordTransformer: Sendable {
               organization: organization, sector: participant.sector, implicit: participant.implicit,
               raw: printed(participant.raw), personName: participant.person?.name.value,
               personTitles: participant.person?.titles.map(\.value) ?? []))
+          if let record = records.participants.last {
+            locate(record.row, at: participant.pointer)
+            locate(record.row, "raw", quote: participant.raw)
+          }
           continue
         }
         let setID = "\(activityID).p\(index + 1)"
@@ -278,6 +320,10 @@ public struct RecordTransformer: Sendable {
             completeness: ParticipantSet.Completeness(rawValue: set.completeness.value) ?? .unknown,
             openEndedText: printed(set.completenessEvidence), sector: participant.sector,
             implicit: participant.implicit, raw: printed(participant.raw)))
+        if let record = records.participantSets.last {
+          locate(record.row, at: set.pointer)
+          locate(record.row, "raw", quote: participant.raw)
+        }
         if ParticipantSet.Completeness(rawValue: set.completeness.value) == nil {
           internalError(set.completeness.pointer, "unknown completeness '\(set.completeness.value)'")
         }
@@ -297,6 +343,10 @@ public struct RecordTransformer: Sendable {
               countryNameZh: country.flatMap { vocabularies.countryNamesChinese[$0] },
               organization: organization, sector: participant.sector, setID: setID,
               implicit: participant.implicit, raw: printed(member.quote)))
+          if let record = records.participants.last {
+            locate(record.row, at: member.pointer)
+            locate(record.row, "raw", quote: member.quote)
+          }
         }
         if let total = set.total, var record = quantity(total, activityID: activityID) {
           record.setID = setID
@@ -317,9 +367,14 @@ public struct RecordTransformer: Sendable {
         stated.append(record)
       }
       let all = stated + Self.derivedTotals(of: stated) + quantities
+      let pointers: [JSONPointer] =
+        activity.quantities.map(\.pointer)
+        + Array(repeating: activity.pointer, count: all.count - stated.count - quantities.count)
+        + quantities.map { _ in activity.pointer.appending("participants") }
       for (index, var record) in all.enumerated() {
         record.ordinal = index + 1
         records.quantities.append(record)
+        if index < pointers.count { locate(record.row, at: pointers[index]) }
       }
     }
 
@@ -448,6 +503,11 @@ public struct RecordTransformer: Sendable {
             vocabulary: term.vocabulary.value, item: form.item?.value, sectionID: block.id,
             quote: source.text(in: range), start: range.lowerBound, end: range.upperBound,
             startLine: startLine, endLine: endLine, notes: term.notes))
+        if let record = records.terms.last {
+          locate(record.row, at: form.pointer)
+          locate(record.row, "notes", at: term.pointer.appending("notes"))
+          locate(record.row, "quote", quote: form.evidence)
+        }
       }
     }
   }
