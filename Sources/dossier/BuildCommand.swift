@@ -98,6 +98,7 @@ struct BuildCommand: AsyncParsableCommand {
         let differences = try writer.compare(files)
         for difference in differences { print(difference) }
         if !differences.isEmpty {
+          for note in Self.changedInputs(old: writer.output, new: files) { DocumentReader.printError(note) }
           DocumentReader.printError(
             "error: \(output) is stale: \(differences.count) file\(differences.count == 1 ? "" : "s") differ; "
               + "run `dossier build` to update it")
@@ -112,6 +113,39 @@ struct BuildCommand: AsyncParsableCommand {
       DocumentReader.printError("error: \(error.description)")
       throw ExitCode(2)
     }
+  }
+
+  /// Notes naming the inputs whose SHA-256 differs from the one recorded in the existing bag's
+  /// `documents` table (so a stale bag points back at the edited file).
+  static func changedInputs(old folder: String, new files: [ExportFile]) -> [String] {
+    let path = "data/jsonl/documents.jsonl"
+    guard let fresh = files.first(where: { $0.path == path }),
+      let data = FileManager.default.contents(atPath: BagFolderWriter.join(folder, path)),
+      let before = try? JSONRecordReader.readLines([
+        ExportFile(path: "jsonl/documents.jsonl", bytes: [UInt8](data))
+      ]),
+      let after = try? JSONRecordReader.readLines([
+        ExportFile(path: "jsonl/documents.jsonl", bytes: fresh.bytes)
+      ])
+    else { return [] }
+    let old = Dictionary(before.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let new = Dictionary(after.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var notes: [String] = []
+    for id in Set(old.keys).union(new.keys).sorted() {
+      switch (old[id], new[id]) {
+      case (let o?, let n?):
+        if o.sourceSHA256 != n.sourceSHA256 {
+          notes.append("note: \(n.sourceFile) changed since the bag was built")
+        }
+        if o.annotationSHA256 != n.annotationSHA256 {
+          notes.append("note: \(n.annotationFile ?? o.annotationFile ?? id) changed since the bag was built")
+        }
+      case (nil, let n?): notes.append("note: \(n.sourceFile) is new since the bag was built")
+      case (let o?, nil): notes.append("note: \(o.sourceFile) is no longer exported")
+      default: break
+      }
+    }
+    return notes
   }
 
   /// Progress goes to stderr, and only when stderr is a terminal.

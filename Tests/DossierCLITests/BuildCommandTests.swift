@@ -105,6 +105,7 @@ import Testing
     #expect(stale.stdout.contains("data/xml/\(Self.article).xml: stale"))
     #expect(stale.stdout.contains("manifest-sha256.txt: stale"))
     #expect(!stale.stdout.contains("000_ec6a5abef4a65f2a.json"))
+    #expect(stale.stderr.contains("note: Input/\(Self.article).yaml changed since the bag was built"))
     // --check wrote nothing.
     let after = try Self.build(folder, ["--output", "Exports", "--check"])
     #expect(after.stdout == stale.stdout)
