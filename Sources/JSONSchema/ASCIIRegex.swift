@@ -1,26 +1,39 @@
-/// A small automaton for the common subset of ECMA-262 patterns (literals, classes, `.`,
-/// groups, alternation, quantifiers, `^`, `$`, `\b`), run on ASCII input.
+/// A small automaton for the common subset of ECMA-262 patterns written in ASCII (literals,
+/// classes, `.`, groups, alternation, quantifiers, `^`, `$`, `\b`, `\d`, `\w`, `\s`).
 ///
-/// It simulates an NFA (no backtracking, linear in the input), which is much faster than
-/// bridging to `NSRegularExpression` for the short strings schemas usually check. Patterns
-/// outside the subset, and non-ASCII input, use `NSRegularExpression`.
+/// It runs as a DFA (or, with `\b` or inner `^`, an NFA simulation): no backtracking, linear in
+/// the input, so patterns like `^(a+)+$` cannot hang, and much faster than bridging to
+/// `NSRegularExpression`. Non-ASCII input is mapped to three symbol classes, which is exact
+/// for ASCII-only patterns. Patterns outside the subset use `NSRegularExpression`.
 final class ASCIIRegex: Sendable {
-  /// A set of ASCII bytes.
+  /// A set of input symbols: the 128 ASCII bytes plus three classes of non-ASCII scalars
+  /// (`otherSymbol`, `lineSeparatorSymbol` for U+2028/U+2029, `spaceSymbol` for ECMA-262's
+  /// non-ASCII white space), which is all an ASCII-only pattern can tell apart.
   struct ByteSet: Hashable, Sendable {
     var low: UInt64 = 0
     var high: UInt64 = 0
+    var extra: UInt8 = 0
     func contains(_ b: UInt8) -> Bool {
-      b < 64 ? low & (1 << UInt64(b)) != 0 : (b < 128 ? high & (1 << UInt64(b - 64)) != 0 : false)
+      if b < 64 { return low & (1 << UInt64(b)) != 0 }
+      if b < 128 { return high & (1 << UInt64(b - 64)) != 0 }
+      return b < 131 && extra & (1 << (b - 128)) != 0
     }
     mutating func insert(_ b: UInt8) {
-      if b < 64 { low |= 1 << UInt64(b) } else if b < 128 { high |= 1 << UInt64(b - 64) }
+      if b < 64 {
+        low |= 1 << UInt64(b)
+      } else if b < 128 {
+        high |= 1 << UInt64(b - 64)
+      } else if b < 131 {
+        extra |= 1 << (b - 128)
+      }
     }
     mutating func insert(range: ClosedRange<UInt8>) { for b in range { insert(b) } }
     mutating func formUnion(_ o: ByteSet) {
       low |= o.low
       high |= o.high
+      extra |= o.extra
     }
-    var inverted: ByteSet { ByteSet(low: ~low, high: ~high) }
+    var inverted: ByteSet { ByteSet(low: ~low, high: ~high, extra: ~extra & 0b111) }
 
     static let digit: ByteSet = {
       var s = ByteSet()
@@ -37,14 +50,46 @@ final class ASCIIRegex: Sendable {
     static let space: ByteSet = {
       var s = ByteSet()
       for b: UInt8 in [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20] { s.insert(b) }
+      s.insert(lineSeparatorSymbol)
+      s.insert(spaceSymbol)
       return s
     }()
     static let dot: ByteSet = {
       var s = ByteSet().inverted
       s.low &= ~(1 << 0x0A)
       s.low &= ~(1 << 0x0D)
+      s.extra &= ~(1 << (lineSeparatorSymbol - 128))
       return s
     }()
+  }
+
+  static let otherSymbol: UInt8 = 128
+  static let lineSeparatorSymbol: UInt8 = 129
+  static let spaceSymbol: UInt8 = 130
+  static let symbolCount = 131
+
+  /// The input symbol of a scalar.
+  static func symbol(_ scalar: Unicode.Scalar) -> UInt8 {
+    let v = scalar.value
+    if v < 128 { return UInt8(v) }
+    switch v {
+    case 0x2028, 0x2029: return lineSeparatorSymbol
+    case 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0xFEFF: return spaceSymbol
+    default: return otherSymbol
+    }
+  }
+
+  /// Searches a string for a match anywhere (ASCII bytes directly, other text as symbols).
+  func matches(_ string: String) -> Bool {
+    var text = string
+    if let ascii = text.withUTF8({ buffer -> Bool? in
+      for b in buffer where b >= 0x80 { return nil }
+      return matches(buffer)
+    }) {
+      return ascii
+    }
+    let symbols = string.unicodeScalars.map(ASCIIRegex.symbol)
+    return symbols.withUnsafeBufferPointer { matches($0) }
   }
 
   indirect enum Node {
@@ -73,7 +118,7 @@ final class ASCIIRegex: Sendable {
   let dfa: DFA?
 
   struct DFA: Sendable {
-    /// `transitions[state * 128 + byte]`; -1 is the dead state.
+    /// `transitions[state * symbolCount + symbol]`; -1 is the dead state.
     let transitions: [Int16]
     let acceptsNow: [Bool]
     let acceptsAtEnd: [Bool]
@@ -144,7 +189,7 @@ final class ASCIIRegex: Sendable {
       acceptsNow.append(now)
       let endClosure = closure(state.filter(isEnd), atEnd: true)
       acceptsAtEnd.append(now || endClosure.contains(where: isMatch))
-      for byte in 0..<128 {
+      for byte in 0..<ASCIIRegex.symbolCount {
         var seeds: [Int] = []
         for pc in state {
           if case .byte(let set) = program[pc], set.contains(UInt8(byte)) { seeds.append(pc + 1) }
@@ -423,13 +468,13 @@ final class ASCIIRegex: Sendable {
     return true
   }
 
-  /// Searches ASCII bytes for a match anywhere.
+  /// Searches input symbols (ASCII bytes or `symbol(_:)` values) for a match anywhere.
   func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     if let dfa {
       var state = dfa.start
       if dfa.acceptsNow[state] { return true }
       for b in bytes {
-        let next = Int(dfa.transitions[state &* 128 &+ Int(b)])
+        let next = Int(dfa.transitions[state &* ASCIIRegex.symbolCount &+ Int(b)])
         if next < 0 { return false }
         state = next
         if dfa.acceptsNow[state] { return true }

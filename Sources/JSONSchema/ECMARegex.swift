@@ -67,17 +67,15 @@ public struct ECMARegex: Sendable {
       case .exact(let s): return string.utf8.elementsEqual(s.utf8)
       }
     }
-    if let ascii = storage.ascii {
-      var text = string
-      let fast = text.withUTF8 { buffer -> Bool? in
-        for b in buffer where b >= 0x80 { return nil }
-        return ascii.matches(buffer)
-      }
-      if let fast { return fast }
-    }
+    if let automaton = storage.ascii { return automaton.matches(string) }
     let ns = string as NSString  // bridged once, then searched in UTF-16
     return storage.expression.firstMatch(
       in: string, options: [], range: NSRange(location: 0, length: ns.length)) != nil
+  }
+
+  /// True when the pattern runs on the linear-time automaton (for tests).
+  public static func usesAutomatonForTesting(_ pattern: String) -> Bool {
+    (try? ECMARegex(pattern))?.storage.ascii != nil || literalShape(pattern) != nil
   }
 
   /// The translated `NSRegularExpression` (for tests comparing engines).

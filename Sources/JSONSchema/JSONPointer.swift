@@ -50,12 +50,16 @@ public struct JSONPointer: Hashable, Sendable, Comparable, CustomStringConvertib
     var out = ""
     for token in tokens {
       out.append("/")
-      for c in token {
-        switch c {
-        case "~": out.append("~0")
-        case "/": out.append("~1")
-        default: out.append(c)
+      if token.utf8.contains(where: { $0 == 0x7E || $0 == 0x2F }) {
+        for scalar in token.unicodeScalars {
+          switch scalar {
+          case "~": out.append("~0")
+          case "/": out.append("~1")
+          default: out.unicodeScalars.append(scalar)
+          }
         }
+      } else {
+        out.append(token)
       }
     }
     return out

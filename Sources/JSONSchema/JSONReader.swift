@@ -184,7 +184,8 @@ private struct Parser {
 
   enum Frame {
     case array([JSONValue])
-    case object(keys: [String], values: [JSONValue], index: [String: Int], keyOffsets: [Int])
+    /// `index` is built only for objects with many members; small ones are searched linearly.
+    case object(keys: [String], values: [JSONValue], index: [String: Int]?, keyOffsets: [Int])
   }
 
   mutating func parseDocument() throws(JSONReadError) -> JSONValue {
@@ -248,7 +249,7 @@ private struct Parser {
           } else {
             let keyOffset = pos
             let key = try parseKey()
-            stack.append(.object(keys: [key], values: [], index: [key: 0], keyOffsets: [keyOffset]))
+            stack.append(.object(keys: [key], values: [], index: nil, keyOffsets: [keyOffset]))
             if recordLocations {
               pathTokens.append(key)
               keyStarts[JSONPointer(tokens: pathTokens)] = position(at: keyOffset)
@@ -326,13 +327,26 @@ private struct Parser {
             }
             let keyOffset = pos
             let key = try parseKey()
-            if let first = index[key] {
+            let first: Int?
+            if let index {
+              first = index[key]
+            } else {
+              first = keys.firstIndex { JSONValue.keyEqual($0, key) }
+            }
+            if let first {
               let firstPosition = Parser.slowPosition(bytes: bytes, offset: keyOffsets[first])
               throw fail(
                 "duplicate key \"\(key)\" (first defined at line \(firstPosition.line), column \(firstPosition.column))",
                 at: keyOffset, related: firstPosition)
             }
-            index[key] = keys.count
+            if index != nil {
+              index![key] = keys.count
+            } else if keys.count >= 16 {
+              var map: [String: Int] = [:]
+              for (i, k) in keys.enumerated() { map[k] = i }
+              map[key] = keys.count
+              index = map
+            }
             keys.append(key)
             keyOffsets.append(keyOffset)
             stack.append(.object(keys: keys, values: values, index: index, keyOffsets: keyOffsets))
@@ -344,7 +358,7 @@ private struct Parser {
           } else if bytes[pos] == UInt8(ascii: "}") {
             pos += 1
             if recordLocations { pathTokens.removeLast() }
-            current = .object(JSONObject(uniqueKeys: keys, values: values, index: index))
+            current = .object(JSONObject(uniqueKeys: keys, values: values, index: index ?? [:]))
             continue
           } else if bytes[pos] == UInt8(ascii: "/") {
             throw fail("comments are not allowed in JSON", at: pos)

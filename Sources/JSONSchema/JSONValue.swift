@@ -37,6 +37,13 @@ public enum JSONValue: Hashable, Sendable {
     return sameScalarsOfEqualLength(a, b)
   }
 
+  /// Fast key comparison: equal UTF-8 length, then Swift equality (whose fast path is a bit
+  /// comparison for identical small strings).
+  @inline(__always)
+  static func keyEqual(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count && a == b
+  }
+
   static func sameScalarsOfEqualLength(_ a: String, _ b: String) -> Bool {
     var x = a
     var y = b
@@ -122,10 +129,7 @@ public struct JSONObject: Hashable, Sendable, Sequence {
 
     func position(of key: String) -> Int? {
       if let index { return index[key] }
-      let length = key.utf8.count
-      for i in 0..<keys.count where keys[i].utf8.count == length {
-        if JSONValue.sameScalarsOfEqualLength(keys[i], key) { return i }
-      }
+      for i in 0..<keys.count where JSONValue.keyEqual(keys[i], key) { return i }
       return nil
     }
 
@@ -163,12 +167,24 @@ public struct JSONObject: Hashable, Sendable, Sequence {
 
   /// Creates an object from keys and values known to be unique (used by readers).
   init(uniqueKeys: [String], values: [JSONValue], index: [String: Int]) {
-    storage = Storage(
-      keys: uniqueKeys, values: values, index: uniqueKeys.count > Storage.indexThreshold ? index : nil)
+    storage = Storage(keys: uniqueKeys, values: values, index: nil)
+    if uniqueKeys.count > Storage.indexThreshold {
+      storage.index = index.count == uniqueKeys.count ? index : nil
+      if storage.index == nil { storage.rebuildIndex() }
+    }
   }
 
   public var count: Int { storage.keys.count }
   public var isEmpty: Bool { storage.keys.isEmpty }
+
+  /// Makes room for `capacity` members, so that adding them does not reallocate.
+  public mutating func reserveCapacity(_ capacity: Int) {
+    if !isKnownUniquelyReferenced(&storage) {
+      storage = Storage(keys: storage.keys, values: storage.values, index: storage.index)
+    }
+    storage.keys.reserveCapacity(capacity)
+    storage.values.reserveCapacity(capacity)
+  }
 
   public subscript(key: String) -> JSONValue? {
     get {

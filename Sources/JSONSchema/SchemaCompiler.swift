@@ -46,8 +46,7 @@ final class SchemaCompiler {
   var resources: [String: SchemaResource] = [:]
   var nodes: [Location: SchemaNode] = [:]
   var store: [SchemaNode] = []
-  var depth = 0
-  static let maxSchemaDepth = 500
+  static let maxSchemaDepth = 300
 
   init(registry: SchemaRegistry, options: ValidationOptions) {
     self.registry = registry
@@ -289,21 +288,26 @@ final class SchemaCompiler {
           anchorLocation == location ? node : try self.node(at: anchorLocation))
       }
     }
-    depth += 1
-    defer { depth -= 1 }
-    if depth > SchemaCompiler.maxSchemaDepth {
-      throw error("the schema is nested deeper than \(SchemaCompiler.maxSchemaDepth) levels", at: location)
-    }
     switch value {
     case .bool(let b):
       node.boolean = b
-      node.hasAnnotations = false
     case .object(let object):
-      try compileKeywords(object, into: node, at: location, base: base, vocabularies: document.vocabularies)
+      // Compiled later by `drain()`: a work list instead of recursion, so long `$ref` chains
+      // and deep schemas never exhaust the stack.
+      pending.append((node, location, object, base, document.vocabularies))
     default:
       throw error("a schema must be an object or a boolean, found \(value.typeName)", at: location)
     }
     return node
+  }
+
+  var pending: [(SchemaNode, Location, JSONObject, URIReference, Vocabularies)] = []
+
+  /// Compiles every node created so far, and those their keywords create.
+  func drain() throws(SchemaError) {
+    while let (node, location, object, base, vocabularies) = pending.popLast() {
+      try compileKeywords(object, into: node, at: location, base: base, vocabularies: vocabularies)
+    }
   }
 
   func child(_ location: Location, _ tokens: String...) throws(SchemaError) -> NodeRef {
@@ -547,6 +551,24 @@ final class SchemaCompiler {
     node.keywords = keywords + trailing
   }
 
+  /// Marks nodes whose keywords never apply a subschema.
+  func markLeaves() {
+    for node in store where node.boolean == nil {
+      node.isLeaf = node.keywords.allSatisfy { keyword in
+        switch keyword {
+        case .type, .enumeration, .constant, .multipleOf, .maximum, .exclusiveMaximum, .minimum,
+          .exclusiveMinimum,
+          .maxLength, .minLength, .pattern, .maxItems, .minItems, .uniqueItems, .maxProperties,
+          .minProperties,
+          .required, .dependentRequired, .format:
+          return true
+        default:
+          return false
+        }
+      }
+    }
+  }
+
   // MARK: Static annotations
 
   /// Replaces `unevaluatedProperties` by a static name check where the properties that
@@ -589,7 +611,8 @@ final class SchemaCompiler {
     -> (Set<String>, Bool)?
   {
     if node.boolean != nil { return ([], false) }
-    guard visiting.insert(ObjectIdentifier(node)).inserted else { return nil }
+    // Long in-place chains fall back to collecting annotations at run time.
+    guard visiting.count < 64, visiting.insert(ObjectIdentifier(node)).inserted else { return nil }
     defer { visiting.remove(ObjectIdentifier(node)) }
     var names = Set<String>()
     var all = false
@@ -644,22 +667,37 @@ final class SchemaCompiler {
       }
       return result
     }
-    func visit(_ node: SchemaNode) throws(SchemaError) {
-      let id = ObjectIdentifier(node)
-      if state[id] == 2 { return }
-      if state[id] == 1 {
-        let start = path.firstIndex { $0 === node } ?? 0
-        let cycle = (path[start...].map(\.absoluteLocation) + [node.absoluteLocation]).joined(
-          separator: " → ")
-        throw SchemaError(
-          message: "$ref cycle that never moves into the instance (evaluation would not end): \(cycle)",
-          schemaLocation: node.absoluteLocation)
+    // Iterative depth-first search (long `$ref` chains must not exhaust the stack).
+    func visit(_ root: SchemaNode) throws(SchemaError) {
+      if state[ObjectIdentifier(root)] == 2 { return }
+      var stack: [(node: SchemaNode, next: [SchemaNode], position: Int)] = []
+      state[ObjectIdentifier(root)] = 1
+      path.append(root)
+      stack.append((root, inPlace(root), 0))
+      while !stack.isEmpty {
+        let top = stack.count - 1
+        if stack[top].position == stack[top].next.count {
+          state[ObjectIdentifier(stack[top].node)] = 2
+          path.removeLast()
+          stack.removeLast()
+          continue
+        }
+        let child = stack[top].next[stack[top].position]
+        stack[top].position += 1
+        let id = ObjectIdentifier(child)
+        if state[id] == 2 { continue }
+        if state[id] == 1 {
+          let start = path.firstIndex { $0 === child } ?? 0
+          let cycle = (path[start...].map(\.absoluteLocation) + [child.absoluteLocation]).joined(
+            separator: " → ")
+          throw SchemaError(
+            message: "$ref cycle that never moves into the instance (evaluation would not end): \(cycle)",
+            schemaLocation: child.absoluteLocation)
+        }
+        state[id] = 1
+        path.append(child)
+        stack.append((child, inPlace(child), 0))
       }
-      state[id] = 1
-      path.append(node)
-      for next in inPlace(node) { try visit(next) }
-      path.removeLast()
-      state[id] = 2
     }
     for node in store { try visit(node) }
   }

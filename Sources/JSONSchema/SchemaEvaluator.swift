@@ -74,8 +74,9 @@ struct SchemaEvaluator {
     errors.append(
       RawError(
         instanceReversed: instanceToken.map { [$0] } ?? [], keywordReversed: tokens.reversed(),
-        absoluteLocation: node.absoluteLocation + "/"
-          + tokens.map(SchemaEvaluator.escape).joined(separator: "/"),
+        absoluteLocation: tokens.isEmpty
+          ? node.absoluteLocation
+          : node.absoluteLocation + "/" + tokens.map(SchemaEvaluator.escape).joined(separator: "/"),
         keyword: keyword, message: message(), isMismatch: mismatch))
   }
 
@@ -105,6 +106,16 @@ struct SchemaEvaluator {
       if !boolean { fail(node, "false", "no value is allowed here (the schema is false)", keywordTokens: []) }
       return boolean
     }
+    if node.isLeaf {
+      // No subschemas: no recursion, no annotations, no dynamic scope.
+      var unused = Annotations()
+      var valid = true
+      for keyword in node.keywords where !apply(keyword, node, instance, &unused, false) {
+        valid = false
+        if !collect { return false }
+      }
+      return valid
+    }
     var marker: UInt8 = 0
     let address = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     if stackBase &- address > stackBudget {
@@ -122,12 +133,14 @@ struct SchemaEvaluator {
     let needAnnotations = wantAnnotations || node.needsAnnotations
     var local = Annotations()
     var valid = true
-    for keyword in node.keywords {
-      if !apply(keyword, node, instance, &local, needAnnotations) {
+    let stop = node.keywords.withUnsafeBufferPointer { keywords -> Bool in
+      for i in 0..<keywords.count where !apply(keywords[i], node, instance, &local, needAnnotations) {
         valid = false
-        if !collect || exhausted { return false }
+        if !collect || exhausted { return true }
       }
+      return false
     }
+    if stop { return false }
     if valid && wantAnnotations { annotations.merge(local) }
     return valid
   }
@@ -294,9 +307,12 @@ struct SchemaEvaluator {
         if !evaluate(sub.node, .string(key), &ignored, false) {
           valid = false
           guard collect else { return false }
+          let reason = errors.count > mark ? errors[mark].message : ""
           errors.removeSubrange(mark...)
           fail(
-            node, "propertyNames", "property name \"\(key)\" is not allowed by propertyNames",
+            node, "propertyNames",
+            "property name \"\(key)\" is not allowed by propertyNames"
+              + (reason.isEmpty ? "" : ": \(reason)"),
             instanceToken: nil)
         }
       }
@@ -627,13 +643,7 @@ struct SchemaEvaluator {
         best = i
       }
     }
-    if branchErrors.indices.contains(best) {
-      if list.count > 1 && branchErrors[best].count > 0 {
-        errors.append(contentsOf: branchErrors[best])
-      } else {
-        errors.append(contentsOf: branchErrors[best])
-      }
-    }
+    if branchErrors.indices.contains(best) { errors.append(contentsOf: branchErrors[best]) }
     return false
   }
 

@@ -13,8 +13,8 @@ final class SchemaNode: @unchecked Sendable {
   unowned(unsafe) let resource: SchemaResource
   /// True when a keyword of this node needs annotations of adjacent keywords.
   @exclusivity(unchecked) var needsAnnotations = false
-  /// True when this node, or something it applies in place, produces annotations.
-  @exclusivity(unchecked) var hasAnnotations = true
+  /// True when no keyword applies a subschema (evaluation skips scope and stack bookkeeping).
+  @exclusivity(unchecked) var isLeaf = false
 
   init(absoluteLocation: String, resource: SchemaResource) {
     self.absoluteLocation = absoluteLocation
@@ -98,10 +98,7 @@ struct NameTable: @unchecked Sendable {
 
   func lookup(_ name: String) -> SchemaNode? {
     if let index { return index[name].map { schemas[$0].node } }
-    let length = name.utf8.count
-    for i in 0..<names.count where names[i].utf8.count == length {
-      if JSONValue.sameScalarsOfEqualLength(names[i], name) { return schemas[i].node }
-    }
+    for i in 0..<names.count where JSONValue.keyEqual(names[i], name) { return schemas[i].node }
     return nil
   }
 }
@@ -171,9 +168,8 @@ final class EnumKeyword: Sendable {
   func contains(_ value: JSONValue) -> Bool {
     if let strings {
       guard case .string(let s) = value else { return false }
-      let length = s.utf8.count
-      for candidate in strings where candidate.utf8.count == length {
-        if JSONValue.sameScalarsOfEqualLength(candidate, s) { return true }
+      for candidate in strings where JSONValue.keyEqual(candidate, s) {
+        return JSONValue.sameScalarsOfEqualLength(candidate, s)
       }
       return false
     }
@@ -195,10 +191,7 @@ final class StaticNames: Sendable {
   }
   func contains(_ name: String) -> Bool {
     if list.count <= 16 {
-      let length = name.utf8.count
-      for n in list where n.utf8.count == length {
-        if JSONValue.sameScalarsOfEqualLength(n, name) { return true }
-      }
+      for n in list where JSONValue.keyEqual(n, name) { return true }
       return false
     }
     return names.contains(name)

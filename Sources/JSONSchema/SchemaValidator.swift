@@ -90,8 +90,10 @@ public final class SchemaValidator: Sendable {
     let compiler = SchemaCompiler(registry: registry, options: options)
     try compiler.addDocument(document, uri: uri, file: file, sourceMap: sourceMap)
     let rootNode = try compiler.node(at: SchemaCompiler.Location(document: uri, pointer: []))
+    try compiler.drain()
     try compiler.checkCycles()
     compiler.optimizeUnevaluated()
+    compiler.markLeaves()
     self.root = NodeRef(rootNode)
     self.nodes = compiler.store
     self.resources = Array(compiler.resources.values)
@@ -112,7 +114,7 @@ public final class SchemaValidator: Sendable {
         instanceLocation: JSONPointer(tokens: raw.instanceReversed.reversed()),
         keywordLocation: JSONPointer(tokens: raw.keywordReversed.reversed()).description,
         absoluteKeywordLocation: raw.absoluteLocation, keyword: raw.keyword, message: raw.message)
-      if seen.insert(error).inserted { errors.append(error) }
+      if evaluator.errors.count == 1 || seen.insert(error).inserted { errors.append(error) }
     }
     return ValidationResult(isValid: false, errors: errors)
   }

@@ -69,3 +69,17 @@ public struct ValidationResult: Sendable {
     }
   }
 }
+
+extension JSONSourceMap {
+  /// Where to report a validation error in the instance text: the member's key for a property
+  /// that is not allowed (`additionalProperties`/`unevaluatedProperties`), otherwise the start of
+  /// the failing value (or of its nearest existing ancestor, e.g. the object missing a member).
+  public func position(for error: ValidationError) -> JSONSourcePosition? {
+    if error.keyword == "additionalProperties" || error.keyword == "unevaluatedProperties",
+      let key = keyStarts[error.instanceLocation]
+    {
+      return key
+    }
+    return position(of: error.instanceLocation)
+  }
+}

@@ -5,7 +5,8 @@ import Foundation
 /// `dossier validate [PATH...]`: checks annotations against the schema, the text and the vocabularies.
 ///
 /// Without paths the whole input folder is validated. With paths (`.yaml` or `.txt` files), the named
-/// documents replace their namesakes of the input folder, the whole corpus is still checked (activity
+/// documents replace their namesakes of the input folder (a named file is paired with its partner
+/// beside it, else with the input folder's), the whole corpus is still checked (activity
 /// ids are unique across it), and only the named documents' problems (and those of the schemas and
 /// vocabularies) are reported. Writes nothing. Exit status: 0 valid, 1 errors (or warnings with
 /// `--strict`), 2 a missing folder or an unreadable file.
@@ -41,7 +42,10 @@ struct ValidateCommand: AsyncParsableCommand {
       if !paths.isEmpty {
         var ids = Set<String>()
         for path in paths {
-          let named = try Self.readNamed(path)
+          var named = try Self.readNamed(path)
+          // A file named alone is paired with its partner of the input folder.
+          named.text = named.text ?? corpus[named.id]?.text
+          named.annotation = named.annotation ?? corpus[named.id]?.annotation
           ids.insert(named.id)
           corpus[named.id] = named
         }

@@ -173,6 +173,24 @@ import Testing
     #expect(!result.stdout.contains("ok.yaml"))
   }
 
+  @Test func checkInvalidSchemaExitsTwo() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "dossier-check-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "{\"type\": 12}".write(
+      to: folder.appendingPathComponent("bad.schema.json"), atomically: true, encoding: .utf8)
+    try "{\"type\": \"object\",".write(
+      to: folder.appendingPathComponent("broken.schema.json"), atomically: true, encoding: .utf8)
+    try "a: 1\n".write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+    for schema in ["bad.schema.json", "broken.schema.json"] {
+      let result = try CommandRunner.dossier(["check", "--schema", schema, "a.yaml"], in: folder)
+      #expect(result.exitCode == 2, "\(schema): \(result.stderr)")
+      #expect(result.stderr.split(separator: "\n").count == 1)
+      #expect(result.stdout.isEmpty)
+    }
+  }
+
   @Test func checkUnreadableSchemaExitsTwo() throws {
     let result = try CommandRunner.dossier([
       "check", "--schema", "No/such.schema.json", "Input/003_9ffac5d15d52c637.yaml",

@@ -41,7 +41,7 @@ import Testing
   func reportsExactlyTheExpectedDiagnostics(_ name: String) async throws {
     let (result, path) = try await Self.run(name)
     let actual = ValidateFixtures.summary(result.diagnostics, file: path) + "\n"
-    #expect(!result.isValid, "\(name) must fail")
+    #expect(!result.diagnostics.isEmpty, "\(name) must report its fault")
     let expected = Self.casesFolder.appendingPathComponent(name).appendingPathComponent("expected.txt")
     if let difference = Golden.compare(actual, with: expected) {
       Issue.record("\(name): \(difference)")

@@ -11,7 +11,9 @@ import Testing
     let validator = try #require(ValidateFixtures.validator)
     #expect(validator.vocabularyDiagnostics.isEmpty)
     let result = await validator.validate(Array(try ValidateFixtures.seedCorpus().values))
-    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map { "\($0.code.id) \($0.location?.description ?? "") \($0.message)" })")
+    #expect(
+      result.diagnostics.isEmpty,
+      "\(result.diagnostics.map { "\($0.code.id) \($0.location?.description ?? "") \($0.message)" })")
     #expect(result.documents.map(\.id) == ["000_ec6a5abef4a65f2a", "003_9ffac5d15d52c637"])
     let article = try #require(result.documents.last)
     #expect(article.annotation.activities.count >= 25)

@@ -49,27 +49,23 @@ import Testing
 
   @Test(arguments: ["flow", "block"])
   func deepNestingIsRejectedWithoutStackOverflow(style: String) {
+    // 100 000 nested collections; the marker stands before the 129th, which crosses the limit of 128.
     let depth = 100_000
-    let text: String
-    let expected: String
+    let marked: YAMLMarkedText
     if style == "flow" {
-      text = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
-      expected = "1:129"  // the 129th '[' opens the 129th collection
+      marked = YAMLMarkedText(
+        String(repeating: "[", count: 128) + "‸" + String(repeating: "[", count: depth - 128)
+          + String(repeating: "]", count: depth))
     } else {
-      text = Self.blockNesting(depth)
-      expected = "1:\(128 * 2 + 1)"
+      marked = YAMLMarkedText(
+        String(repeating: "- ", count: 128) + "‸" + String(repeating: "- ", count: depth - 128) + "x\n")
     }
     let clock = ContinuousClock()
     var diagnostics: [Diagnostic] = []
-    let elapsed = clock.measure { diagnostics = yamlDiagnostics(text) }
+    let elapsed = clock.measure { diagnostics = yamlDiagnostics(marked.text) }
     #expect(diagnostics.map(\.code) == [.yamlTooDeep])
-    #expect(diagnostics.first?.location?.lineColumn == expected)
+    #expect(diagnostics.first?.location?.lineColumn == marked.mark(0))
     #expect(elapsed < .seconds(5), "took \(elapsed)")
-  }
-
-  /// `- - - … x`: block sequences nested on one line.
-  static func blockNesting(_ depth: Int) -> String {
-    String(repeating: "- ", count: depth) + "x\n"
   }
 
   @Test func nestingWithinTheLimitLoads() throws {
@@ -86,5 +82,19 @@ import Testing
     let diagnostics = yamlDiagnostics(marked.text, options: options)
     #expect(diagnostics.map(\.code) == [.yamlTooDeep])
     #expect(diagnostics.first?.location?.lineColumn == marked.mark(0))
+  }
+}
+
+@Suite struct YAMLManyProblemsTests {
+  @Test func manyProblemsStayLinearAndCapped() {
+    // 100 000 lines, each with a comment glued to a flow sequence.
+    let text = (0..<100_000).map { "k\($0): [a]#c" }.joined(separator: "\n")
+    let clock = ContinuousClock()
+    var diagnostics: [Diagnostic] = []
+    let elapsed = clock.measure { diagnostics = yamlDiagnostics(text) }
+    #expect(diagnostics.count == YAMLLoader.maxDiagnostics)
+    #expect(diagnostics.first?.location?.lineColumn == "1:8")
+    #expect(diagnostics.last?.location?.lineColumn == "1000:10")
+    #expect(elapsed < .seconds(20), "took \(elapsed)")
   }
 }

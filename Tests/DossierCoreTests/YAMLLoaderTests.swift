@@ -78,6 +78,22 @@ import Testing
       ])
   }
 
+  @Test func sourceMapsMountAndMerge() throws {
+    let a = try loader.load("x: 1\ny: [true]\n", file: "a.yaml")
+    let b = try loader.load("z: 2\n", file: "b.yaml")
+    var map = a.sourceMap.mounted(at: try #require(JSONPointer("/annotation"))).merging(b.sourceMap)
+    #expect(map.files == ["a.yaml", "b.yaml"])
+    #expect(map.location(at: try #require(JSONPointer("/annotation/y/0")))?.description == "a.yaml:2:5")
+    #expect(map.keyLocation(at: try #require(JSONPointer("/annotation/y")))?.description == "a.yaml:2:1")
+    #expect(map.location(at: try #require(JSONPointer("/z")))?.description == "b.yaml:1:4")
+    #expect(map.location(at: try #require(JSONPointer("/y"))) == nil)
+    let text = SourceLocation(file: "doc.txt", line: 3, column: 1)
+    map.setLocation(text, at: try #require(JSONPointer("/annotation/x")))
+    #expect(map.location(at: try #require(JSONPointer("/annotation/x"))) == text)
+    #expect(map.entries().first?.pointer.description == "/annotation/x")
+    #expect(map.entries().count == 1 + 4 + 2)
+  }
+
   @Test func columnsCountUnicodeScalars() {
     let marked = YAMLMarkedText("{é😀: 1, ‸é😀: 2}")
     let diagnostics = yamlDiagnostics(marked.text)

@@ -57,6 +57,20 @@ import Testing
     }
   }
 
+  @Test(arguments: [3, 16, 17, 40])
+  func duplicateKeysInObjectsOfAnySize(_ size: Int) throws {
+    let members = (0..<size).map { "\"k\($0)\": \($0)" }
+    let valid = try JSONReader().read("{" + members.joined(separator: ", ") + "}")
+    #expect(valid.objectValue?.count == size)
+    #expect(valid["k\(size - 1)"] == .integer(size - 1))
+    do {
+      _ = try JSONReader().read("{" + (members + ["\"k\(size / 2)\": 0"]).joined(separator: ", ") + "}")
+      Issue.record("duplicate accepted in an object of \(size) members")
+    } catch {
+      #expect(error.message.hasPrefix("duplicate key \"k\(size / 2)\""), "\(error)")
+    }
+  }
+
   @Test(arguments: [
     [UInt8]([0x22, 0xFF, 0x22]),  // invalid byte
     [0x22, 0xC0, 0xAF, 0x22],  // overlong "/"

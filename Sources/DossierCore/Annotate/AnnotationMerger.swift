@@ -117,10 +117,19 @@ public struct AnnotationMerger: Sendable {
     document.publisher = merge("publisher", annotated: metadata.publisher, text: ingested.byline?.source)
     document.editor = merge("editor", annotated: metadata.editor, text: ingested.byline?.editor)
     document.published = merge("published", annotated: metadata.published, text: ingested.byline?.timestamp)
-    if let published = document.published {
-      let day = published.annotation != nil || published.correction != nil ? published.value : published.value
-      document.publicationDay = AnnotationMerger.day(of: day)
+    let stated = metadata.languages.map { $0.value.split(separator: "-").first.map(String.init) ?? $0.value }
+    let found = ingested.languages.filter { $0 != "und" }
+    if !metadata.languages.isEmpty, !found.isEmpty, stated != found {
+      let pointer = metadata.languages[0].pointer.parent
+      diagnostics.append(
+        .warning(
+          .annotationLanguages,
+          "languages [\(stated.joined(separator: ", "))] differ from the text's [\(found.joined(separator: ", "))]",
+          at: document.location(of: pointer), pointer: pointer.description,
+          help: "list the languages of the text in order of appearance"))
     }
+    // The local date of `published` (or of its correction), else the byline's date.
+    document.publicationDay = document.published.flatMap { AnnotationMerger.day(of: $0.value) }
     return (document, diagnostics)
   }
 

@@ -3,9 +3,8 @@
 enum AnnotationYAMLRules {
   /// Every anchor, alias and explicit tag in the document behind `map`, in document order.
   static func check(_ map: JSONSourceMap) -> [Diagnostic] {
-    guard let document = map.document else { return [] }
     var diagnostics: [Diagnostic] = []
-    var stack = [document.root]
+    var stack = map.layers.reversed().map(\.document.root)
     var visited = 0
     while let node = stack.popLast() {
       visited += 1

@@ -74,13 +74,33 @@ extension DiagnosticCode {
     (docs/annotations.md), starting with `kind` and `metadata`.
     """)
 
+  /// A009: the editor hint on the first line is missing.
+  public static let annotationSchemaComment = DiagnosticCode(
+    "A009", "missing schema comment",
+    """
+    The first line of an annotation file should be \
+    `# yaml-language-server: $schema=../Schemas/annotation.schema.json`, so that editors with the YAML \
+    language server complete keys and show errors while typing. This is a warning. Add the line at the \
+    top of the file.
+    """)
+
+  /// A010: `metadata.languages` differs from the languages found in the text.
+  public static let annotationLanguages = DiagnosticCode(
+    "A010", "languages differ from the text",
+    """
+    The annotation's `metadata.languages` (compared by their primary language subtag, `zh-Hans` as \
+    `zh`) are not the languages the ingest stage finds in the text, in order of appearance (script \
+    detection per block: Latin is `en`, Han is `zh`). This is a warning. List the languages the text \
+    has, in the order they appear.
+    """)
+
   /// Codes of the Annotation family (`A…`).
   static var annotationCodes: [DiagnosticCode] {
     [
       annotationDisagreesWithText, annotationStaleCorrection, annotationCorrectionMismatch,
       annotationRepeatedCorrection, annotationNothingToCompare, annotationYAMLFeature,
       annotationWithoutDocument,
-      annotationMissing,
+      annotationMissing, annotationSchemaComment, annotationLanguages,
     ]
   }
 }

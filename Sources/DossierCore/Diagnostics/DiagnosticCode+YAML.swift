@@ -3,8 +3,11 @@ extension DiagnosticCode {
   public static let yamlSyntax = DiagnosticCode(
     "Y001", "YAML syntax error",
     "The file is not valid YAML. The message gives libyaml's problem at the reported position and, in a "
-      + "note, the construct it was reading. Fix the syntax at or just before the position; loading stops at "
-      + "the first syntax error.")
+      + "note, the construct it was reading. Dossier adds checks for invalid YAML that libyaml lets through: "
+      + "a comment not separated by whitespace (`\"a\"#c`, `[a]#c`, `|#c`), a plain scalar that is a lone "
+      + "`-`, `?` or `:`, a directive after a document without `...`, and leading empty lines of a block "
+      + "scalar with more spaces than its first line. Fix the syntax at or just before the position; "
+      + "loading stops at the first syntax error libyaml reports.")
   /// The same key appears twice in one mapping.
   public static let yamlDuplicateKey = DiagnosticCode(
     "Y002", "duplicate key",
@@ -42,8 +45,8 @@ extension DiagnosticCode {
   public static let yamlTooDeep = DiagnosticCode(
     "Y008", "nesting too deep",
     "Collections are nested deeper than the loader's limit (128 levels by default, aliases included). "
-      + "The error points at the collection that crosses the limit; its content is skipped. Flatten the data."
-  )
+      + "The error points at the collection that crosses the limit, and loading stops there (reading on "
+      + "through very deep flow nesting would cost libyaml quadratic time). Flatten the data.")
   /// More than one document in a stream where one is expected.
   public static let yamlMultipleDocuments = DiagnosticCode(
     "Y009", "more than one document",

@@ -201,6 +201,9 @@ public struct CorpusValidator: Sendable {
       sources: sources)
   }
 
+  /// The editor hint annotation files start with (docs/annotations.md §1).
+  public static let schemaComment = "# yaml-language-server: $schema=../Schemas/annotation.schema.json"
+
   /// The default number of documents validated at once: the number of active cores.
   public static var defaultConcurrency: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
@@ -254,6 +257,13 @@ public struct CorpusValidator: Sendable {
       return outcome
     }
     outcome.diagnostics += AnnotationYAMLRules.check(located.sourceMap)
+    if !annotationFile.bytes.starts(with: Array(CorpusValidator.schemaComment.utf8)) {
+      outcome.diagnostics.append(
+        .warning(
+          .annotationSchemaComment, "the first line should name the schema for editors",
+          at: SourceLocation(file: annotationFile.path, line: 1, column: 1),
+          help: "add '\(CorpusValidator.schemaComment)' as the first line"))
+    }
     let result = annotationSchema.validate(located.value)
     if !result.isValid {
       outcome.diagnostics += annotationDiagnostics.diagnostics(

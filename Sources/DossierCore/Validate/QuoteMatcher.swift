@@ -8,18 +8,41 @@
 /// - every run of whitespace (spaces, tabs, newlines, no-break and ideographic spaces) folds to one space;
 ///   leading and trailing whitespace of the quote is ignored.
 ///
+/// With `Folding.rightSingleQuotationMark` (the annotation format's rule, used by the validator) only
+/// U+2019 folds to `'`; other quotation marks must match as printed.
+///
 /// Matches are reported as half-open ranges of Unicode-scalar offsets into the original text.
 /// Search is linear in the length of the text plus the quote (Knuth–Morris–Pratt).
 public struct QuoteMatcher: Sendable {
-  private let folded: [Character]
+  /// Which characters fold besides white space.
+  public enum Folding: Sendable, Hashable {
+    /// Apostrophes and single quotation marks `’ ‘ ʼ ＇ ′` fold to `'`, double quotation marks
+    /// `“ ” ＂ ″` to `"` (the default).
+    case quotationMarks
+    /// Only U+2019 (’) folds to `'`: the annotation format's rule (docs/annotations.md §5).
+    case rightSingleQuotationMark
+  }
+
+  /// The folded text as small integers (one per distinct folded character), for fast comparison.
+  private let folded: [Int32]
+  /// The id of each distinct folded character of the text.
+  private let alphabet: [Character: Int32]
+  private let folding: Folding
   /// Scalar offset in the original text where each folded character starts, plus one final entry
   /// for the end of the last folded character.
   private let starts: [Int]
   private let ends: [Int]
 
   /// Prepares the part of `text` that lies in the scalar range `range` (the whole text when `nil`).
-  public init(text: String, scalarRange range: Range<Int>? = nil) {
-    var folded: [Character] = []
+  public init(text: String, scalarRange range: Range<Int>? = nil, folding: Folding = .quotationMarks) {
+    var folded: [Int32] = []
+    var alphabet: [Character: Int32] = [" ": 0]
+    func id(_ character: Character) -> Int32 {
+      if let known = alphabet[character] { return known }
+      let next = Int32(alphabet.count)
+      alphabet[character] = next
+      return next
+    }
     var starts: [Int] = []
     var ends: [Int] = []
     var offset = 0
@@ -38,17 +61,19 @@ public struct QuoteMatcher: Sendable {
       }
       if let pending = pendingSpace {
         if !folded.isEmpty {
-          folded.append(" ")
+          folded.append(0)
           starts.append(pending.start)
           ends.append(pending.end)
         }
         pendingSpace = nil
       }
-      folded.append(QuoteMatcher.fold(character))
+      folded.append(id(QuoteMatcher.fold(character, folding)))
       starts.append(offset)
       ends.append(offset + width)
     }
     self.folded = folded
+    self.alphabet = alphabet
+    self.folding = folding
     self.starts = starts
     self.ends = ends
   }
@@ -56,7 +81,12 @@ public struct QuoteMatcher: Sendable {
   /// Every place the quote occurs, as scalar ranges into the original text, in text order.
   /// Overlapping occurrences are all reported. An empty (or all-space) quote matches nothing.
   public func occurrences(of quote: String) -> [Range<Int>] {
-    let pattern = QuoteMatcher.foldQuote(quote)
+    var pattern: [Int32] = []
+    for character in QuoteMatcher.foldQuote(quote, folding) {
+      // A character the text does not have cannot match.
+      guard let known = alphabet[character] else { return [] }
+      pattern.append(known)
+    }
     guard !pattern.isEmpty, pattern.count <= folded.count else { return [] }
     // KMP failure table.
     var failure = [Int](repeating: 0, count: pattern.count)
@@ -80,7 +110,7 @@ public struct QuoteMatcher: Sendable {
     return results
   }
 
-  static func foldQuote(_ quote: String) -> [Character] {
+  static func foldQuote(_ quote: String, _ folding: Folding = .quotationMarks) -> [Character] {
     var out: [Character] = []
     var pendingSpace = false
     for character in quote {
@@ -92,12 +122,14 @@ public struct QuoteMatcher: Sendable {
         out.append(" ")
         pendingSpace = false
       }
-      out.append(fold(character))
+      out.append(fold(character, folding))
     }
     return out
   }
 
-  static func fold(_ character: Character) -> Character {
+  static func fold(_ character: Character, _ folding: Folding = .quotationMarks) -> Character {
+    if character.isASCII { return character }
+    if folding == .rightSingleQuotationMark { return character == "\u{2019}" ? "'" : character }
     switch character {
     case "\u{2019}", "\u{2018}", "\u{02BC}", "\u{FF07}", "\u{2032}": return "'"
     case "\u{201C}", "\u{201D}", "\u{FF02}", "\u{2033}": return "\""
@@ -106,6 +138,7 @@ public struct QuoteMatcher: Sendable {
   }
 
   static func isSpace(_ character: Character) -> Bool {
-    character.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    if let ascii = character.asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
+    return character.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
   }
 }

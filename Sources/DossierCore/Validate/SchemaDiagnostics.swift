@@ -19,7 +19,11 @@ public struct SchemaDiagnostics: Sendable {
   public func diagnostics(
     for result: ValidationResult, instance: JSONValue, locator: InstanceLocator
   ) -> [Diagnostic] {
-    result.errors.map { diagnostic(for: $0, instance: instance, locator: locator) }
+    // A value of the wrong type fails many other keywords as a consequence (an `if` that only checks
+    // members holds vacuously for a non-object, …): report the type alone.
+    let mistyped = Set(result.errors.filter { $0.keyword == "type" }.map(\.instanceLocation))
+    return result.errors.filter { $0.keyword == "type" || !mistyped.contains($0.instanceLocation) }
+      .map { diagnostic(for: $0, instance: instance, locator: locator) }
   }
 
   /// The diagnostic for one error.
@@ -57,6 +61,23 @@ public struct SchemaDiagnostics: Sendable {
       }
       return .error(
         .schemaNotAllowed, error.message, at: locator.location(of: pointer), pointer: at, help: help)
+    case "not":
+      // `not: {required: [k]}` (possibly under anyOf/oneOf) forbids keys: name the ones present and
+      // point at the first.
+      let present = forbiddenKeys(forKeywordAt: error.absoluteKeywordLocation).filter {
+        pointer.resolve(in: instance)?.objectValue?.contains(key: $0) == true
+      }
+      guard let first = present.first else {
+        return .error(
+          .schemaViolation, error.message, at: locator.location(of: pointer), pointer: at,
+          notes: [Diagnostic.Note("schema rule: \(error.keywordLocation)")])
+      }
+      let names = present.map { "'\($0)'" }.joined(separator: ", ")
+      return .error(
+        .schemaViolation, "\(names) \(present.count == 1 ? "is" : "are") not allowed here",
+        at: locator.keyLocation(of: pointer.appending(first)), pointer: pointer.appending(first).description,
+        notes: [Diagnostic.Note("schema rule: \(error.keywordLocation)")],
+        help: "remove \(names) (see docs/annotations.md for when it may be given)")
     case "format":
       return .error(.schemaFormat, error.message, at: locator.location(of: pointer), pointer: at)
     default:
@@ -114,6 +135,23 @@ public struct SchemaDiagnostics: Sendable {
     for (_, sub) in object["dependentSchemas"]?.objectValue ?? JSONObject() {
       collectKeys(sub, into: &keys, visited: &visited, depth: depth + 1)
     }
+  }
+
+  /// The keys a `not` keyword forbids: the `required` names of its subschema (directly, or in its
+  /// `anyOf`/`oneOf` alternatives), in order.
+  func forbiddenKeys(forKeywordAt location: String) -> [String] {
+    guard let object = schemaObject(forKeywordAt: location), let not = object["not"] else { return [] }
+    var names: [String] = []
+    var alternatives = [not]
+    alternatives += not["anyOf"]?.arrayValue ?? []
+    alternatives += not["oneOf"]?.arrayValue ?? []
+    for alternative in alternatives {
+      for name in alternative["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
+      where !names.contains(name) {
+        names.append(name)
+      }
+    }
+    return names
   }
 
   /// The values an `enum` (or `const`) allows, as text.

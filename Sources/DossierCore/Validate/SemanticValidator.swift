@@ -25,6 +25,24 @@ public struct SemanticValidator: Sendable {
     var validated: ValidatedDocument
     var diagnostics: [Diagnostic] = []
     var matchers: [Range<Int>: QuoteMatcher] = [:]
+    /// Occurrences already searched, by scope ranges and quote text (quotes are often repeated).
+    var searched: [SearchKey: [Range<Int>]] = [:]
+    /// How many more "closest text" searches and "did you mean" suggestions this document may pay
+    /// for: hostile files with thousands of wrong names or quotes stay fast.
+    var nearMatchBudget = 200
+    let suggestionBudget = Budget(200)
+
+    /// A count shared by the calls of one run (a reference, so that reading it while building a
+    /// message does not conflict with recording the message).
+    final class Budget {
+      var remaining: Int
+      init(_ remaining: Int) { self.remaining = remaining }
+    }
+
+    struct SearchKey: Hashable {
+      var ranges: [Range<Int>]
+      var text: String
+    }
 
     init(document: AnnotatedDocument, vocabularies: Vocabularies) {
       self.document = document
@@ -33,6 +51,12 @@ public struct SemanticValidator: Sendable {
     }
 
     var source: SourceDocument { document.ingested.source }
+
+    /// `make()` while the suggestion budget lasts, else `nil`.
+    func suggest(_ make: () -> String?) -> String? {
+      suggestionBudget.remaining -= 1
+      return suggestionBudget.remaining >= 0 ? make() : nil
+    }
 
     mutating func error(
       _ code: DiagnosticCode, _ pointer: JSONPointer, _ message: String, notes: [Diagnostic.Note] = [],
@@ -54,16 +78,25 @@ public struct SemanticValidator: Sendable {
 
     // MARK: Quotes
 
+    /// A matcher over the text of `range` alone (its offsets are relative to the range's start).
     mutating func matcher(for range: Range<Int>) -> QuoteMatcher {
       if let cached = matchers[range] { return cached }
-      let made = QuoteMatcher(text: source.text, scalarRange: range)
+      let made = QuoteMatcher(text: source.text(in: range), folding: .rightSingleQuotationMark)
       matchers[range] = made
       return made
     }
 
     mutating func occurrences(of text: String, in scope: QuoteScope) -> [Range<Int>] {
+      let key = SearchKey(ranges: scope.ranges, text: text)
+      if let known = searched[key] { return known }
       var found: [Range<Int>] = []
-      for range in scope.ranges { found += matcher(for: range).occurrences(of: text) }
+      defer { searched[key] = found }
+      for range in scope.ranges {
+        let base = range.lowerBound
+        found += matcher(for: range).occurrences(of: text).map {
+          (base + $0.lowerBound)..<(base + $0.upperBound)
+        }
+      }
       return found
     }
 
@@ -74,7 +107,8 @@ public struct SemanticValidator: Sendable {
       let shown = MetadataText.quoted(quote.text)
       if found.isEmpty {
         var notes: [Diagnostic.Note] = []
-        if let near = nearMatch(of: quote.text, in: scope) {
+        nearMatchBudget -= 1
+        if nearMatchBudget >= 0, let near = nearMatch(of: quote.text, in: scope) {
           notes.append(
             Diagnostic.Note(
               "the closest text in \(scope.name) is \(MetadataText.quoted(source.text(in: near)))",
@@ -127,7 +161,16 @@ public struct SemanticValidator: Sendable {
       }
       guard let best, low >= max(3, characters.count / 3) else { return nil }
       let limit = scope.ranges.first { $0.contains(best.lowerBound) }?.upperBound ?? best.upperBound
-      return best.lowerBound..<min(limit, best.lowerBound + text.unicodeScalars.count)
+      // As long as the quote, then to the end of the word it stops in.
+      let window = best.lowerBound..<min(limit, best.lowerBound + text.unicodeScalars.count + 24)
+      let scalars = Array(source.text(in: window).unicodeScalars)
+      var length = min(scalars.count, text.unicodeScalars.count)
+      while length < scalars.count, length > 0, scalars[length - 1].properties.isAlphabetic,
+        scalars[length].properties.isAlphabetic || scalars[length].properties.numericType != nil
+      {
+        length += 1
+      }
+      return best.lowerBound..<(best.lowerBound + length)
     }
 
     // MARK: Scopes
@@ -158,7 +201,9 @@ public struct SemanticValidator: Sendable {
             error(
               .semanticUnknownPartOf, partOf.pointer,
               "part_of names '\(partOf.value)', no activity of this document",
-              help: Suggestion.bestMatch(for: partOf.value, among: localIDs).map { "did you mean '\($0)'?" })
+              help: suggest { Suggestion.bestMatch(for: partOf.value, among: localIDs) }.map {
+                "did you mean '\($0)'?"
+              })
           }
         }
         checkDate(activity)
@@ -207,7 +252,9 @@ public struct SemanticValidator: Sendable {
       } else {
         error(
           .semanticUnknownType, activity.type.pointer, "unknown activity type '\(activity.type.value)'",
-          help: Suggestion.bestMatch(for: activity.type.value, among: vocabularies.activityTypes.keys).map {
+          help: suggest {
+            Suggestion.bestMatch(for: activity.type.value, among: vocabularies.activityTypes.keys)
+          }.map {
             "did you mean '\($0)'?"
           })
       }
@@ -278,7 +325,7 @@ public struct SemanticValidator: Sendable {
       }
       error(
         .semanticUnknownCountry, reference.pointer, "unknown country '\(reference.value)'",
-        help: vocabularies.suggestCountry(for: reference.value).map { "did you mean '\($0)'?" }
+        help: suggest { vocabularies.suggestCountry(for: reference.value) }.map { "did you mean '\($0)'?" }
           ?? "use an ISO 3166-1 alpha-3 code or a name of the country vocabulary")
       return nil
     }
@@ -291,7 +338,9 @@ public struct SemanticValidator: Sendable {
       }
       error(
         .semanticUnknownOrganization, reference.pointer, "unknown organization '\(reference.value)'",
-        help: vocabularies.suggestOrganization(for: reference.value).map { "did you mean '\($0)'?" })
+        help: suggest { vocabularies.suggestOrganization(for: reference.value) }.map {
+          "did you mean '\($0)'?"
+        })
       return nil
     }
 
@@ -324,6 +373,12 @@ public struct SemanticValidator: Sendable {
             member.organization ?? Located(member.quote.text, at: member.quote.pointer))
         }
         guard let resolved else { continue }
+        // Every member's entity is also recorded at the member's own pointer.
+        if set.memberKind == "country" {
+          validated.countries[member.pointer] = resolved
+        } else {
+          validated.organizations[member.pointer] = resolved
+        }
         if let first = seen[resolved] {
           error(
             .semanticDuplicateMember, member.pointer, "\(resolved) is listed twice in this set",
@@ -383,7 +438,8 @@ public struct SemanticValidator: Sendable {
     }
 
     mutating func checkInside(_ value: Located<String>, raw: Quote, what: String) {
-      if QuoteMatcher(text: raw.text).occurrences(of: value.value).isEmpty {
+      if QuoteMatcher(text: raw.text, folding: .rightSingleQuotationMark).occurrences(of: value.value).isEmpty
+      {
         error(
           .semanticNotInsideRaw, value.pointer,
           "\(what) \(MetadataText.quoted(value.value)) does not occur inside raw \(MetadataText.quoted(raw.text))",
@@ -428,7 +484,9 @@ public struct SemanticValidator: Sendable {
           error(
             .semanticUnknownTerm, term.term.pointer,
             "unknown \(term.vocabulary.value) term '\(term.term.value)'",
-            help: Suggestion.bestMatch(for: term.term.value, among: known).map { "did you mean '\($0)'?" })
+            help: suggest { Suggestion.bestMatch(for: term.term.value, among: known) }.map {
+              "did you mean '\($0)'?"
+            })
         }
         for (language, form) in term.forms {
           if lists[language] == nil { lists[language] = listItems(language: language) }

@@ -9,9 +9,10 @@ public struct ValidatedDocument: Sendable {
   public var annotated: AnnotatedDocument
   /// Scalar range in the document text of each quote, by the quote's pointer.
   public var quoteSpans: [JSONPointer: Range<Int>]
-  /// Alpha-3 code of each country reference (participant, location, set member), by pointer.
+  /// Alpha-3 code of each country reference (participant, location, set member), by pointer; a
+  /// set member's country is also recorded at the member's own pointer (`…/set/members/3`).
   public var countries: [JSONPointer: String]
-  /// Organization id of each organization reference, by pointer.
+  /// Organization id of each organization reference, by pointer (set members as for countries).
   public var organizations: [JSONPointer: String]
   /// Parsed EDTF value of each activity date, by the pointer of its `edtf`.
   public var dates: [JSONPointer: EDTFDate]

@@ -179,7 +179,7 @@ public struct VocabularyBuilder: Sendable {
   public func checkQuotedLabels(
     _ vocabularies: Vocabularies, source: IngestedDocument, locator: InstanceLocator
   ) -> [Diagnostic] {
-    let matcher = QuoteMatcher(text: source.source.text)
+    let matcher = QuoteMatcher(text: source.source.text, folding: .rightSingleQuotationMark)
     var diagnostics: [Diagnostic] = []
     for area in vocabularies.areas.values.sorted(by: { $0.pointer < $1.pointer })
     where area.origin == "quoted" {

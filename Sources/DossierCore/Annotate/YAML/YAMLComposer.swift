@@ -10,7 +10,8 @@ struct YAMLComposer {
     var isMapping: Bool
     var pendingStart: Int
     var keyStart: Int
-    var keyIndex: [YAMLKeyIdentity: Int32]?
+    /// True once the mapping's keys moved to a hash table in `keyTables`.
+    var hashedKeys: Bool
     var size: Int
     var height: Int32
     var isFlow: Bool
@@ -20,10 +21,12 @@ struct YAMLComposer {
   }
 
   /// Linear key search is used up to this many keys per mapping, then a hash table.
-  static let linearKeyLimit = 12
+  static let linearKeyLimit = 32
 
   let file: String
   let options: YAMLLoader.Options
+  /// `maxDepth`, kept within 1…10 000 (node heights are stored in 16 bits).
+  let maxDepth: Int
   var diagnostics: [Diagnostic] = []
   var documents: [YAMLDocument] = []
 
@@ -32,10 +35,13 @@ struct YAMLComposer {
   var children: [Int32] = []
   var texts: [String] = []
   var anchorNames: [Int32: String] = [:]
+  var otherTags: [Int32: String] = [:]
   var anchors: [String: Int32] = [:]
   var frames: [Frame] = []
   var pending: [Int32] = []
   var pendingKeys: [(identity: YAMLKeyIdentity, node: Int32)] = []
+  /// Key tables of large open mappings, by frame depth.
+  var keyTables: [Int: [YAMLKeyIdentity: Int32]] = [:]
   var root: Int32 = -1
   var aliasExpansion = 0
   var budgetExceeded = false
@@ -55,6 +61,7 @@ struct YAMLComposer {
   var covered = 0
   var lastEventLine: Int32 = 0
   var previousDocumentEndImplicit = false
+  var lastLocated = (offset: 0, mark: YAMLMark(line: 1, column: 1))
   /// Set when composing must stop early (nesting limit): libyaml's scanner costs O(depth) per token in
   /// flow context, so reading on through 100 000 open brackets would take minutes.
   var stop = false
@@ -62,6 +69,7 @@ struct YAMLComposer {
   init(file: String, options: YAMLLoader.Options) {
     self.file = file
     self.options = options
+    self.maxDepth = min(max(options.maxDepth, 1), 10_000)
   }
 
   // MARK: - Event loop
@@ -190,11 +198,22 @@ struct YAMLComposer {
     nodes = []
     children = []
     texts = []
+    if documents.isEmpty {
+      // Growing these tables by doubling would copy them several times; a node takes at least two
+      // bytes of input, typically ten or more, and reserved pages that stay unused are never touched.
+      // Only the first document reserves: a stream of many small documents grows its tables normally.
+      let expectedNodes = (input.count - cursorByte) / 10 + 16
+      nodes.reserveCapacity(expectedNodes)
+      children.reserveCapacity(expectedNodes)
+      texts.reserveCapacity(expectedNodes)
+    }
     anchorNames = [:]
+    otherTags = [:]
     anchors = [:]
     frames = []
     pending = []
     pendingKeys = []
+    keyTables = [:]
     root = -1
     aliasExpansion = 0
     budgetExceeded = false
@@ -209,7 +228,7 @@ struct YAMLComposer {
     inDocument = false
     guard root >= 0 else { return }
     let storage = YAMLDocument.Storage(
-      file: file, nodes: nodes, children: children, texts: texts, anchors: anchorNames)
+      file: file, nodes: nodes, children: children, texts: texts, anchors: anchorNames, otherTags: otherTags)
     documents.append(
       YAMLDocument(
         storage: storage, rootIndex: root, start: documentStart.location(in: file),
@@ -263,10 +282,12 @@ struct YAMLComposer {
       reportUnsupportedTag(tag, at: start)
     }
     let index = Int32(nodes.count)
+    if case .other(let text) = tag { otherTags[index] = text }
     texts.append(String(decoding: value, as: UTF8.self))
     nodes.append(
       YAMLNodeRecord(
-        kind: .scalar, style: style.rawValue, scalarKind: kind, flags: 0, tag: tag, start: start, end: end,
+        kind: .scalar, style: style.rawValue, scalarKind: kind, flags: 0, tag: tag.code, start: start,
+        end: end,
         payload: Int32(texts.count - 1), count: 0, height: 0, size: 1))
     if let anchor { defineAnchor(anchor, node: index) }
     attach(index, size: 1, height: 0)
@@ -276,7 +297,7 @@ struct YAMLComposer {
     isMapping: Bool, flow: Bool, tag rawTag: UnsafeBufferPointer<UInt8>?, anchor: UnsafeBufferPointer<UInt8>?,
     start: YAMLMark, startIndex: Int
   ) {
-    if frames.count >= options.maxDepth {
+    if frames.count >= maxDepth {
       skipDepth = 1
       reportDepth(at: start)
       stop = true
@@ -294,11 +315,12 @@ struct YAMLComposer {
         at: start, help: "remove the tag")
     }
     let index = Int32(nodes.count)
+    if case .other(let text) = tag { otherTags[index] = text }
     var flags: UInt8 = YAMLNodeRecord.flagOpen
     if flow { flags |= YAMLNodeRecord.flagFlow }
     nodes.append(
       YAMLNodeRecord(
-        kind: isMapping ? .mapping : .sequence, style: 0, scalarKind: .string, flags: flags, tag: tag,
+        kind: isMapping ? .mapping : .sequence, style: 0, scalarKind: .string, flags: flags, tag: tag.code,
         start: start,
         end: start, payload: 0, count: 0, height: 1, size: 1))
     if let anchor { defineAnchor(anchor, node: index) }
@@ -313,7 +335,7 @@ struct YAMLComposer {
     frames.append(
       Frame(
         node: index, isMapping: isMapping, pendingStart: pending.count, keyStart: pendingKeys.count,
-        keyIndex: nil,
+        hashedKeys: false,
         size: 1, height: 1, isFlow: flow, blockColumn: blockColumn))
   }
 
@@ -323,6 +345,7 @@ struct YAMLComposer {
     children.append(contentsOf: pending[frame.pendingStart...])
     pending.removeSubrange(frame.pendingStart...)
     pendingKeys.removeSubrange(frame.keyStart...)
+    if frame.hashedKeys { keyTables[frames.count] = nil }
     let i = Int(frame.node)
     nodes[i].payload = Int32(first)
     nodes[i].count = Int32(children.count - first)
@@ -351,7 +374,7 @@ struct YAMLComposer {
       addPlaceholder(start: start, end: end)
       return
     }
-    if Int(t.height) + frames.count > options.maxDepth {
+    if Int(t.height) + frames.count > maxDepth {
       reportDepth(at: start)
       addPlaceholder(start: start, end: end)
       return
@@ -375,7 +398,7 @@ struct YAMLComposer {
     let index = Int32(nodes.count)
     nodes.append(
       YAMLNodeRecord(
-        kind: .alias, style: 0, scalarKind: t.scalarKind, flags: 0, tag: .implicit, start: start, end: end,
+        kind: .alias, style: 0, scalarKind: t.scalarKind, flags: 0, tag: 0, start: start, end: end,
         payload: target, count: 0, height: t.height, size: size))
     attach(index, size: size, height: t.height)
   }
@@ -386,7 +409,7 @@ struct YAMLComposer {
     texts.append("")
     nodes.append(
       YAMLNodeRecord(
-        kind: .scalar, style: YAMLScalarStyle.plain.rawValue, scalarKind: .null, flags: 0, tag: .implicit,
+        kind: .scalar, style: YAMLScalarStyle.plain.rawValue, scalarKind: .null, flags: 0, tag: 0,
         start: start, end: end, payload: Int32(texts.count - 1), count: 0, height: 0, size: 1))
     attach(index, size: 1, height: 0)
   }
@@ -420,7 +443,7 @@ struct YAMLComposer {
     while key.kind == .alias { key = nodes[Int(key.payload)] }
     guard key.kind == .scalar else { return }
     let text = texts[Int(key.payload)]
-    if own.kind == .scalar && own.style == YAMLScalarStyle.plain.rawValue && own.tag == .implicit
+    if own.kind == .scalar && own.style == YAMLScalarStyle.plain.rawValue && own.tag == 0
       && text == "<<"
     {
       error(
@@ -436,9 +459,9 @@ struct YAMLComposer {
       identity = id
     }
     var first: Int32?
-    if frames[f].keyIndex != nil {
-      first = frames[f].keyIndex![identity]
-      if first == nil { frames[f].keyIndex![identity] = keyIndex }
+    if frames[f].hashedKeys {
+      first = keyTables[f]![identity]
+      if first == nil { keyTables[f]![identity] = keyIndex }
     } else {
       var k = frames[f].keyStart
       while k < pendingKeys.count {
@@ -453,7 +476,8 @@ struct YAMLComposer {
         if pendingKeys.count - frames[f].keyStart > Self.linearKeyLimit {
           var table: [YAMLKeyIdentity: Int32] = [:]
           for entry in pendingKeys[frames[f].keyStart...] { table[entry.identity] = entry.node }
-          frames[f].keyIndex = table
+          keyTables[f] = table
+          frames[f].hashedKeys = true
           pendingKeys.removeSubrange(frames[f].keyStart...)
         }
       }
@@ -491,248 +515,38 @@ struct YAMLComposer {
     return JSONPointer(tokens: tokens).description
   }
 
-  // MARK: - Checks on the source bytes
-
-  /// The byte offset of a libyaml character index (libyaml counts characters, not bytes, and does
-  /// not count a byte order mark). Amortized O(1): event marks move forward.
-  @inline(__always) mutating func byteOffset(ofCharacter index: Int) -> Int {
-    let bytes = input
-    var c = cursorChar
-    var b = cursorByte
-    if index >= c {
-      while c < index && b < bytes.count {
-        b += 1
-        while b < bytes.count && bytes[b] & 0xC0 == 0x80 { b += 1 }
-        c += 1
-      }
-    } else {
-      while c > index && b > bomLength {
-        b -= 1
-        while b > bomLength && bytes[b] & 0xC0 == 0x80 { b -= 1 }
-        c -= 1
-      }
-    }
-    cursorChar = c
-    cursorByte = b
-    return b
-  }
-
-  @inline(__always) static func isBlank(_ c: UInt8) -> Bool {
-    c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D
-  }
-
-  /// Bytes between events hold only whitespace, indicators and comments. A comment must be
-  /// separated from what precedes it by whitespace (libyaml accepts `"a"#c` and `[a]#c`).
-  mutating func scanGap(from start: Int, to end: Int) {
-    let bytes = input
-    var i = start
-    while i < end {
-      let c = bytes[i]
-      if c == UInt8(ascii: "#") {
-        if i > bomLength && !Self.isBlank(bytes[i - 1]) {
-          reportCommentWithoutSpace(at: i)
-        }
-        while i < end && bytes[i] != 0x0A && bytes[i] != 0x0D { i += 1 }
-        continue
-      }
-      i += 1
-    }
-  }
-
-  /// `%YAML 1.1#comment`: the document start event covers the directives.
-  mutating func checkDirectiveComments(from start: Int, to end: Int) {
-    let bytes = input
-    var i = start
-    var lineIsYAMLDirective = false
-    var atLineStart = true
-    while i < end {
-      let c = bytes[i]
-      if atLineStart {
-        lineIsYAMLDirective = i + 5 <= end && c == UInt8(ascii: "%") && bytes[i + 1] == UInt8(ascii: "Y")
-      }
-      atLineStart = c == 0x0A || c == 0x0D
-      if c == UInt8(ascii: "#") && lineIsYAMLDirective && !Self.isBlank(bytes[i - 1]) {
-        reportCommentWithoutSpace(at: i)
-        lineIsYAMLDirective = false
-      }
-      i += 1
-    }
-  }
-
-  mutating func reportCommentWithoutSpace(at offset: Int) {
-    error(
-      .yamlSyntax, "a comment must be separated from the preceding text by whitespace",
-      at: YAMLByteLocator.mark(ofOffset: offset, in: input), help: "insert a space before '#'")
-  }
-
-  /// Inside flow content (`[…]`, `{…}`) nested in a block collection at column C, every line must be
-  /// indented by at least C spaces (tabs do not count). libyaml does not check this.
-  mutating func checkFlowLine(at offset: Int, mark: YAMLMark, blockColumn: Int32) {
-    guard blockColumn > 0 else { return }
-    let bytes = input
-    var lineStart = offset
-    while lineStart > bomLength && bytes[lineStart - 1] != 0x0A && bytes[lineStart - 1] != 0x0D {
-      lineStart -= 1
-    }
-    var k = lineStart
-    var spaces: Int32 = 0
-    while k < offset && bytes[k] == 0x20 {
-      k += 1
-      spaces += 1
-    }
-    while k < offset {
-      if bytes[k] != 0x20 && bytes[k] != 0x09 { return }  // not the first token of its line
-      k += 1
-    }
-    if spaces < blockColumn { reportFlowIndentation(line: mark.line, spaces: spaces, needed: blockColumn) }
-  }
-
-  mutating func reportFlowIndentation(line: Int32, spaces: Int32, needed: Int32) {
-    error(
-      .yamlFlowIndentation,
-      "this line continues a flow value or quoted scalar and must be indented by at least \(needed) space(s), "
-        + "more than its parent collection",
-      at: YAMLMark(line: line, column: spaces + 1),
-      help: "indent the line with at least \(needed) space(s); tabs do not count as indentation")
-  }
-
-  /// Checks what libyaml leaves unchecked in a scalar's source: continuation lines of quoted and
-  /// flow plain scalars must be indented past the parent block collection; a block scalar header
-  /// comment needs a space; a plain scalar may not be a lone indicator (`-`, `?`, `:`).
-  mutating func checkScalarSource(
-    style: yaml_scalar_style_t, value: UnsafeBufferPointer<UInt8>, start: YAMLMark, end: YAMLMark,
-    from startByte: Int, to endByte: Int
-  ) {
-    let bytes = input
-    switch style {
-    case YAML_PLAIN_SCALAR_STYLE:
-      // A plain scalar cannot start with an indicator followed by a space, the end, or (in flow
-      // context) a flow indicator: `[-]`, `- [-, -]`. `::` is fine (a key `:`).
-      var i = startByte
-      if value.first == UInt8(ascii: "!") || value.first == UInt8(ascii: "&") {
-        i = endByte  // the value itself starts with the character; properties cannot be skipped reliably
-      } else {
-        while i < endByte && (bytes[i] == UInt8(ascii: "!") || bytes[i] == UInt8(ascii: "&")) {
-          while i < endByte && !Self.isBlank(bytes[i]) { i += 1 }
-          while i < endByte && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
-        }
-      }
-      if i < endByte, value.first == bytes[i],
-        bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "?") || bytes[i] == UInt8(ascii: ":")
-      {
-        let next: UInt8 = i + 1 < bytes.count ? bytes[i + 1] : 0x0A
-        let inFlow = frames.last?.isFlow == true
-        if Self.isBlank(next) || (inFlow && Self.isFlowIndicator(next)) {
-          error(
-            .yamlSyntax,
-            "'\(Character(Unicode.Scalar(bytes[i])))' followed by a space or the end cannot start a plain scalar",
-            at: start, end: end, help: "quote the value")
-        }
-      }
-      if end.line > start.line, frames.last?.isFlow == true {
-        checkContinuationLines(from: startByte, to: endByte, line: start.line)
-      }
-    case YAML_SINGLE_QUOTED_SCALAR_STYLE, YAML_DOUBLE_QUOTED_SCALAR_STYLE:
-      if end.line > start.line { checkContinuationLines(from: startByte, to: endByte, line: start.line) }
-    case YAML_LITERAL_SCALAR_STYLE, YAML_FOLDED_SCALAR_STYLE:
-      checkBlockScalarHeader(from: startByte, to: endByte)
-    default:
-      break
-    }
-  }
-
-  mutating func checkContinuationLines(from startByte: Int, to endByte: Int, line firstLine: Int32) {
-    guard let needed = frames.last?.blockColumn, needed > 0 else { return }
-    let bytes = input
-    var i = startByte
-    var line = firstLine
-    var reported = false
-    while i < endByte && !reported {
-      let c = bytes[i]
-      i += 1
-      guard c == 0x0A || c == 0x0D else { continue }
-      if c == 0x0D && i < endByte && bytes[i] == 0x0A { i += 1 }
-      line += 1
-      var spaces: Int32 = 0
-      while i < endByte && bytes[i] == 0x20 {
-        spaces += 1
-        i += 1
-      }
-      var k = i
-      while k < endByte && (bytes[k] == 0x20 || bytes[k] == 0x09) { k += 1 }
-      let blankLine = k >= endByte ? false : (bytes[k] == 0x0A || bytes[k] == 0x0D)
-      if !blankLine && spaces < needed {
-        reportFlowIndentation(line: line, spaces: spaces, needed: needed)
-        reported = true
-      }
-    }
-  }
-
-  mutating func checkBlockScalarHeader(from startByte: Int, to endByte: Int) {
-    let bytes = input
-    var i = startByte
-    // Skip properties (`!tag`, `&anchor`) before the indicator.
-    while i < endByte && (bytes[i] == UInt8(ascii: "!") || bytes[i] == UInt8(ascii: "&")) {
-      while i < endByte && !Self.isBlank(bytes[i]) { i += 1 }
-      while i < endByte && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
-    }
-    guard i < endByte, bytes[i] == UInt8(ascii: "|") || bytes[i] == UInt8(ascii: ">") else { return }
-    i += 1
-    var explicitIndentation = false
-    while i < endByte && Self.isDigitOrChomp(bytes[i]) {
-      if bytes[i] != UInt8(ascii: "+") && bytes[i] != UInt8(ascii: "-") { explicitIndentation = true }
-      i += 1
-    }
-    if i < endByte && bytes[i] == UInt8(ascii: "#") { reportCommentWithoutSpace(at: i) }
-    guard !explicitIndentation else { return }
-    // With auto-detected indentation, no leading empty line may hold more spaces than the first
-    // non-empty content line (libyaml does not check this).
-    while i < bytes.count && bytes[i] != 0x0A && bytes[i] != 0x0D { i += 1 }
-    let needed = Int(frames.last?.blockColumn ?? 0)
-    var longestEmpty = 0
-    var line = YAMLMark(line: 0, column: 1)
-    while i < bytes.count {
-      if bytes[i] == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
-      i += 1
-      line.line += 1
-      var spaces = 0
-      while i < bytes.count && bytes[i] == 0x20 {
-        spaces += 1
-        i += 1
-      }
-      if i >= bytes.count { return }
-      if bytes[i] == 0x0A || bytes[i] == 0x0D {
-        longestEmpty = max(longestEmpty, spaces)
-        continue
-      }
-      if spaces >= needed && spaces < longestEmpty {
-        let at = YAMLByteLocator.mark(ofOffset: i, in: bytes)
-        error(
-          .yamlSyntax,
-          "a leading empty line of this block scalar holds \(longestEmpty) spaces, more than the \(spaces) of its first "
-            + "content line", at: YAMLMark(line: at.line, column: 1),
-          help: "remove the trailing spaces of the empty lines")
-      }
-      return
-    }
-  }
-
-  @inline(__always) static func isFlowIndicator(_ c: UInt8) -> Bool {
-    c == UInt8(ascii: ",") || c == UInt8(ascii: "[") || c == UInt8(ascii: "]") || c == UInt8(ascii: "{")
-      || c == UInt8(ascii: "}")
-  }
-
-  @inline(__always) static func isDigitOrChomp(_ c: UInt8) -> Bool {
-    (c >= 0x31 && c <= 0x39) || c == UInt8(ascii: "+") || c == UInt8(ascii: "-")
-  }
-
   // MARK: - Diagnostics
+
+  /// The mark of a byte offset. Scans from the previous answer when the offset lies after it, so that
+  /// reporting many problems in file order stays linear.
+  mutating func locate(_ offset: Int) -> YAMLMark {
+    if offset < lastLocated.offset {
+      lastLocated = (0, YAMLMark(line: 1, column: 1))
+    }
+    let from = max(lastLocated.offset, bomLength)
+    guard let base = input.baseAddress, offset > from else { return lastLocated.mark }
+    var mark = lastLocated.mark
+    var i = from
+    while i < offset {
+      let c = base[i]
+      if c == 0x0A || (c == 0x0D && !(i + 1 < input.count && base[i + 1] == 0x0A)) {
+        mark.line += 1
+        mark.column = 1
+      } else if c != 0x0D && c & 0xC0 != 0x80 {
+        mark.column += 1
+      }
+      i += 1
+    }
+    lastLocated = (offset, mark)
+    return mark
+  }
 
   mutating func error(
     _ code: DiagnosticCode, _ message: String, at start: YAMLMark, end: YAMLMark? = nil,
     pointer: String? = nil,
     notes: [Diagnostic.Note] = [], help: String? = nil
   ) {
+    guard diagnostics.count < YAMLLoader.maxDiagnostics else { return }
     diagnostics.append(
       .error(
         code, message, at: start.location(in: file, end: end), pointer: pointer, notes: notes, help: help))
@@ -748,7 +562,7 @@ struct YAMLComposer {
     guard !depthReported else { return }
     depthReported = true
     error(
-      .yamlTooDeep, "nesting is deeper than \(options.maxDepth) levels", at: start,
+      .yamlTooDeep, "nesting is deeper than \(maxDepth) levels", at: start,
       help: "flatten the data; the content of this collection was skipped")
   }
 

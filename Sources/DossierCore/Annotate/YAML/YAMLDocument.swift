@@ -10,10 +10,13 @@ public struct YAMLDocument: Sendable {
     let children: [Int32]
     let texts: [String]
     let anchors: [Int32: String]
+    let otherTags: [Int32: String]
 
     init(
-      file: String, nodes: [YAMLNodeRecord], children: [Int32], texts: [String], anchors: [Int32: String]
+      file: String, nodes: [YAMLNodeRecord], children: [Int32], texts: [String], anchors: [Int32: String],
+      otherTags: [Int32: String]
     ) {
+      self.otherTags = otherTags
       self.file = file
       self.nodes = nodes
       self.children = children

@@ -50,6 +50,7 @@ struct YAMLJSONConverter {
       return value
     case .mapping:
       var object = JSONObject()
+      object.reserveCapacity(Int(r.count) / 2)
       let start = Int(r.payload)
       var k = start
       while k < start + Int(r.count) {
@@ -98,6 +99,7 @@ struct YAMLJSONConverter {
     let help =
       r.kind == .scalar
       ? "quote the key to make it a string" : "use a string key; complex keys have no JSON form"
+    guard diagnostics.count < YAMLLoader.maxDiagnostics else { return nil }
     diagnostics.append(
       .error(
         .yamlNonStringKey, what, at: own.start.location(in: file, end: own.end), pointer: pointer(),
@@ -112,6 +114,7 @@ struct YAMLJSONConverter {
     case .null: return .null
     case .bool: return .bool(YAMLScalarResolver.boolValue(text))
     case .int, .float:
+      if r.scalarKind == .int, let small = Self.smallInteger(text) { return small }
       switch YAMLScalarResolver.number(text, kind: r.scalarKind) {
       case .finite(let n): return .number(n)
       case .infinity, .nan:
@@ -127,7 +130,24 @@ struct YAMLJSONConverter {
     }
   }
 
+  /// Shared values for the plain decimal integers 0…4095 (section numbers, years, counts), which
+  /// spares an allocation per number.
+  private static let smallIntegers: [JSONValue] = (0..<4096).map { JSONValue.integer($0) }
+
+  private static func smallInteger(_ text: String) -> JSONValue? {
+    var value = 0
+    var count = 0
+    for c in text.utf8 {
+      guard c >= 48 && c <= 57, count < 4 else { return nil }
+      // A leading zero (`017`) is still decimal 17 under the core schema, so it can share too.
+      value = value * 10 + Int(c - 48)
+      count += 1
+    }
+    return count > 0 && value < 4096 ? smallIntegers[value] : nil
+  }
+
   private mutating func unrepresentable(_ r: YAMLNodeRecord, _ message: String, help: String) {
+    guard diagnostics.count < YAMLLoader.maxDiagnostics else { return }
     diagnostics.append(
       .error(
         .yamlUnrepresentable, message, at: r.start.location(in: file, end: r.end), pointer: pointer(),

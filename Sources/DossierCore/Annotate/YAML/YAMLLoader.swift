@@ -13,14 +13,23 @@ public struct YAMLLoader: Sendable {
     /// Most nodes the aliases of one document may expand to (default 1 000 000).
     public var aliasExpansionBudget: Int
 
+    /// - Parameters:
+    ///   - maxDepth: clamped to 1…10 000.
+    ///   - aliasExpansionBudget: clamped to 0…1 000 000 000.
     public init(maxDepth: Int = 128, aliasExpansionBudget: Int = 1_000_000) {
-      self.maxDepth = maxDepth
-      self.aliasExpansionBudget = aliasExpansionBudget
+      self.maxDepth = min(max(maxDepth, 1), 10_000)
+      self.aliasExpansionBudget = min(max(aliasExpansionBudget, 0), 1_000_000_000)
     }
   }
 
+  /// The limits this loader applies.
   public var options: Options
 
+  /// At most this many problems are reported per stage and file; a hostile file with a million errors
+  /// still loads in linear time and gives a readable report.
+  public static let maxDiagnostics = 1000
+
+  /// A loader with the given limits (the defaults suit annotation files).
   public init(options: Options = Options()) { self.options = options }
 
   /// Composes every document of a stream.

@@ -1,6 +1,8 @@
 /// A compact position in a YAML file: 1-based line and column, columns in Unicode scalars.
 public struct YAMLMark: Hashable, Sendable, Comparable, CustomStringConvertible {
+  /// 1-based line.
   public var line: Int32
+  /// 1-based column, in Unicode scalars.
   public var column: Int32
 
   public init(line: Int32, column: Int32) {

@@ -15,6 +15,7 @@ public struct YAMLNode: Sendable {
 
   var record: YAMLNodeRecord { storage.nodes[Int(index)] }
 
+  /// What kind of node this is (an alias stays an alias; see `resolved`).
   public var kind: Kind {
     switch record.kind {
     case .scalar: return .scalar
@@ -34,7 +35,7 @@ public struct YAMLNode: Sendable {
   public var end: YAMLMark { record.end }
 
   /// The explicit tag, or `.implicit`.
-  public var tag: YAMLTag { record.tag }
+  public var tag: YAMLTag { YAMLTag(code: record.tag, other: storage.otherTags[index]) }
 
   /// The anchor name defined on this node, if any.
   public var anchor: String? {

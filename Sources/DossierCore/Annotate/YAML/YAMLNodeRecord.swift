@@ -19,7 +19,9 @@ struct YAMLNodeRecord: Sendable {
   var style: UInt8
   var scalarKind: YAMLScalarKind
   var flags: UInt8
-  var tag: YAMLTag
+  /// `YAMLTag.code`; the text of an unsupported tag is in the document's side table.
+  var tag: UInt8
+  private var storedHeight: UInt16
   var start: YAMLMark
   var end: YAMLMark
   /// Scalar: index into the scalar text table. Collection: first index into the child table.
@@ -27,8 +29,34 @@ struct YAMLNodeRecord: Sendable {
   var payload: Int32
   /// Collection: number of child entries (twice the pair count for a mapping).
   var count: Int32
-  /// Height of the expanded subtree (a scalar is 1).
-  var height: Int32
-  /// Number of nodes in the expanded subtree, aliases counted as their target.
-  var size: Int
+  private var storedSize: UInt32
+
+  /// Height of the expanded subtree (a scalar is 0); the depth limit keeps it far below 65 535.
+  var height: Int32 {
+    get { Int32(storedHeight) }
+    set { storedHeight = UInt16(clamping: newValue) }
+  }
+
+  /// Number of nodes in the expanded subtree, aliases counted as their target (saturating).
+  var size: Int {
+    get { Int(storedSize) }
+    set { storedSize = UInt32(clamping: newValue) }
+  }
+
+  init(
+    kind: Kind, style: UInt8, scalarKind: YAMLScalarKind, flags: UInt8, tag: UInt8, start: YAMLMark,
+    end: YAMLMark, payload: Int32, count: Int32, height: Int32, size: Int
+  ) {
+    self.kind = kind
+    self.style = style
+    self.scalarKind = scalarKind
+    self.flags = flags
+    self.tag = tag
+    self.storedHeight = UInt16(clamping: height)
+    self.start = start
+    self.end = end
+    self.payload = payload
+    self.count = count
+    self.storedSize = UInt32(clamping: size)
+  }
 }

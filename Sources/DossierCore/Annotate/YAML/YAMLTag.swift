@@ -17,6 +17,38 @@ public enum YAMLTag: Hashable, Sendable {
   /// Any other tag (reported as unsupported), with its expanded text.
   case other(String)
 
+  /// A compact code stored in the node table (keeps node records trivially copyable).
+  var code: UInt8 {
+    switch self {
+    case .implicit: return 0
+    case .nonSpecific: return 1
+    case .str: return 2
+    case .int: return 3
+    case .float: return 4
+    case .bool: return 5
+    case .null: return 6
+    case .map: return 7
+    case .seq: return 8
+    case .other: return 9
+    }
+  }
+
+  /// The tag for a stored code (`other` gives the text of an unsupported tag).
+  init(code: UInt8, other: String?) {
+    switch code {
+    case 1: self = .nonSpecific
+    case 2: self = .str
+    case 3: self = .int
+    case 4: self = .float
+    case 5: self = .bool
+    case 6: self = .null
+    case 7: self = .map
+    case 8: self = .seq
+    case 9: self = .other(other ?? "")
+    default: self = .implicit
+    }
+  }
+
   static let corePrefix = Array("tag:yaml.org,2002:".utf8)
 
   /// Classifies an expanded tag from libyaml.
