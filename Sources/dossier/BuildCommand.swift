@@ -2,121 +2,164 @@ import ArgumentParser
 import DossierCore
 import Foundation
 
-/// `dossier build`: runs the pipeline over the corpus.
+/// `dossier build`: ingest → annotate → validate → transform → export for the whole corpus, written
+/// atomically as the BagIt bag `Exports/` (or compared with it, `--check`).
 ///
-/// At this stage it ingests every `.txt` document of the input folder (sorted by name) and prints one
-/// summary line per document; the later stages (annotations, validation, exports) extend it.
+/// Exit status: 0 built (or `--check`: the folder is up to date); 1 errors in the inputs (nothing is
+/// written), or `--check` found stale, missing or extra files; 2 usage or I/O error.
 struct BuildCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "build",
-    abstract: "Build the corpus: ingest every document of the input folder and summarize it.")
+    abstract: "Build the exports: validate the corpus, transform it to records and write the BagIt bag.",
+    discussion: """
+      The bag is built in a temporary folder beside the output (.NAME.tmp-PID), synced to disk and then \
+      swapped in, so the output folder is always either the previous bag or the new one. If any \
+      document has an error, nothing is written. --check writes nothing and lists each file that \
+      differs (stale, missing or extra), exiting 1 when there is one.
+      """)
 
-  @Option(help: "Folder holding the documents (.txt) and their annotations.")
+  @Option(help: "Folder holding the documents (.txt) and their annotations (.yaml).")
   var input = "Input"
 
-  @Option(help: "Folder holding the JSON Schemas and vocabularies (used once validation is part of build).")
+  @Option(help: "Folder holding the JSON Schemas, vocabularies, XSDs and the XML catalog.")
   var schemas = "Schemas"
 
-  @Option(help: "Folder the exports are written to (used once export is part of build).")
+  @Option(help: "Folder the bag is written to (replaced as a whole).")
   var output = "Exports"
 
-  @Flag(help: "Write nothing; fail when committed exports are stale (once export is part of build).")
+  @Flag(help: "Write nothing; exit 1 and list every stale, missing or extra file of the output folder.")
   var check = false
 
   @Option(help: "How many documents to process at once (default: the number of cores).")
   var jobs: Int?
 
-  @Option(help: "Diagnostics format: text (more formats come with the reporters).")
-  var reporter = "text"
+  @Option(help: "Export formats, comma-separated: json, jsonl, xml, oai_dc, tsv (default: all).")
+  var format = ExportFormat.allCases.map(\.rawValue).joined(separator: ",")
 
-  @Flag(help: "Treat warnings as errors.")
-  var strict = false
+  @OptionGroup var reporting: ReportingOptions
 
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    guard reporter == "text" else { throw ValidationError("unknown reporter '\(reporter)'; use: text") }
+    do {
+      _ = try ExportFormat.list(format)
+    } catch {
+      throw ValidationError(error.diagnostics.map(\.message).joined(separator: "; "))
+    }
   }
 
   func run() async throws {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue
-    else {
-      DocumentReader.printError("error: input folder '\(input)' does not exist")
+    let formats: [ExportFormat]
+    do {
+      formats = try ExportFormat.list(format)
+    } catch {
+      throw ValidationError(error.diagnostics.map(\.message).joined(separator: "; "))
+    }
+    let schemaFiles: SchemaFiles
+    let recordsSchema: CorpusFile
+    let xmlSchemas: XMLSchemaBundle
+    let documents: [CorpusDocumentInput]
+    do {
+      schemaFiles = try ValidateCommand.readSchemas(schemas)
+      recordsSchema = try ValidateCommand.read(
+        BagFolderWriter.join(schemas, "records.schema.json"))
+      var xmlFiles: [String: [UInt8]] = [:]
+      for relative in XMLSchemaBundle.requiredPaths {
+        xmlFiles[relative] = try ValidateCommand.read(BagFolderWriter.join(schemas, relative))
+          .bytes
+      }
+      xmlSchemas = XMLSchemaBundle(files: xmlFiles)
+      documents = try ValidateCommand.readCorpus(input).values.sorted { $0.id < $1.id }
+    } catch let error as ValidateCommand.CorpusReadError {
+      DocumentReader.printError("error: \(error.description)")
       throw ExitCode(2)
     }
-    let names: [String]
+    let pipeline: BuildPipeline
     do {
-      names = try FileManager.default.contentsOfDirectory(atPath: input).filter { $0.hasSuffix(".txt") }
-        .sorted()
+      pipeline = try BuildPipeline(schemas: schemaFiles, recordsSchema: recordsSchema, xmlSchemas: xmlSchemas)
     } catch {
-      DocumentReader.printError("error: cannot list input folder '\(input)': \(error.localizedDescription)")
+      _ = reporting.report(error.diagnostics, sources: [:], to: .standardError)
       throw ExitCode(2)
     }
-    if names.isEmpty { DocumentReader.printError("note: no .txt documents in '\(input)'") }
-    let paths = names.map { (input as NSString).appendingPathComponent($0) }
-    let outcomes = await ingestAll(paths)
+    let corpusName = Self.standardized(input).split(separator: "/").last.map(String.init) ?? ""
+    let options = BuildPipeline.Options(
+      formats: formats, jobs: jobs ?? CorpusValidator.defaultConcurrency, strict: reporting.strict,
+      corpusName: corpusName.isEmpty || corpusName == "." ? "Input" : corpusName,
+      softwareAgent: "dossier")
+    progress("dossier build: \(documents.count) document\(documents.count == 1 ? "" : "s") in \(input)")
+    let result = await pipeline.build(documents, options: options)
 
-    var status: Int32 = 0
-    for outcome in outcomes {
-      if let summary = outcome.summary { print(summary) }
-      if let message = outcome.ioError { DocumentReader.printError("error: \(message)") }
-      DocumentReader.printDiagnostics(outcome.diagnostics)
-      status = max(status, outcome.status)
-    }
-    if status != 0 { throw ExitCode(status) }
-  }
+    let status = reporting.report(result.diagnostics, sources: result.sources)
+    guard let files = result.files, status == 0 else { throw ExitCode(max(status, 1)) }
 
-  /// What ingesting one document gave: only the summary and diagnostics are kept, so memory stays
-  /// proportional to the largest document, not to the corpus.
-  private struct Outcome: Sendable {
-    var summary: String?
-    var ioError: String?
-    var diagnostics: [Diagnostic] = []
-    var status: Int32 = 0
-  }
-
-  private func outcome(of path: String) -> Outcome {
+    let writer = BagFolderWriter(output: output)
     do {
-      let document = try DocumentReader.ingest(path: path)
-      let failsStrict = strict && document.diagnostics.contains { $0.severity != .note }
-      return Outcome(
-        summary: summary(of: document), diagnostics: document.diagnostics, status: failsStrict ? 1 : 0)
-    } catch let error as DocumentReader.ReadError {
-      return Outcome(ioError: error.description, status: 2)
-    } catch let error as DiagnosticError {
-      return Outcome(diagnostics: error.diagnostics.sorted(), status: 1)
-    } catch {
-      return Outcome(ioError: "\(path): \(error)", status: 2)
+      try writer.recover()
+      if check {
+        let differences = try writer.compare(files)
+        for difference in differences { print(difference) }
+        if !differences.isEmpty {
+          for note in Self.changedInputs(old: writer.output, new: files) { DocumentReader.printError(note) }
+          DocumentReader.printError(
+            "error: \(output) is stale: \(differences.count) file\(differences.count == 1 ? "" : "s") differ; "
+              + "run `dossier build` to update it")
+          throw ExitCode(1)
+        }
+        progress("\(output) is up to date (\(files.count) files)")
+      } else {
+        try writer.write(files)
+        progress("wrote \(files.count) files to \(output)")
+      }
+    } catch let error as BagFolderWriter.Failure {
+      DocumentReader.printError("error: \(error.description)")
+      throw ExitCode(2)
     }
   }
 
-  /// `ID: N blocks, M sections, languages a, b`.
-  private func summary(of document: IngestedDocument) -> String {
-    let blocks = document.blocks.count
-    let sections = document.sections.count
-    return
-      "\(document.id): \(blocks) block\(blocks == 1 ? "" : "s"), \(sections) section\(sections == 1 ? "" : "s"), "
-      + "languages \(document.languages.joined(separator: ", "))"
+  /// Notes naming the inputs whose SHA-256 differs from the one recorded in the existing bag's
+  /// `documents` table (so a stale bag points back at the edited file).
+  static func changedInputs(old folder: String, new files: [ExportFile]) -> [String] {
+    let path = "data/jsonl/documents.jsonl"
+    guard let fresh = files.first(where: { $0.path == path }),
+      let data = FileManager.default.contents(atPath: BagFolderWriter.join(folder, path)),
+      let before = try? JSONRecordReader.readLines([
+        ExportFile(path: "jsonl/documents.jsonl", bytes: [UInt8](data))
+      ]),
+      let after = try? JSONRecordReader.readLines([
+        ExportFile(path: "jsonl/documents.jsonl", bytes: fresh.bytes)
+      ])
+    else { return [] }
+    let old = Dictionary(before.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let new = Dictionary(after.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var notes: [String] = []
+    for id in Set(old.keys).union(new.keys).sorted() {
+      switch (old[id], new[id]) {
+      case (let o?, let n?):
+        if o.sourceSHA256 != n.sourceSHA256 {
+          notes.append("note: \(n.sourceFile) changed since the bag was built")
+        }
+        if o.annotationSHA256 != n.annotationSHA256 {
+          notes.append("note: \(n.annotationFile ?? o.annotationFile ?? id) changed since the bag was built")
+        }
+      case (nil, let n?): notes.append("note: \(n.sourceFile) is new since the bag was built")
+      case (let o?, nil): notes.append("note: \(o.sourceFile) is no longer exported")
+      default: break
+      }
+    }
+    return notes
   }
 
-  /// Ingests documents concurrently (at most `jobs` at a time) and returns the outcomes in input order.
-  private func ingestAll(_ paths: [String]) async -> [Outcome] {
-    let limit = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-    return await withTaskGroup(of: (Int, Outcome).self) { group in
-      var results = [Outcome?](repeating: nil, count: paths.count)
-      var next = 0
-      func addTask() {
-        let index = next
-        let path = paths[index]
-        next += 1
-        group.addTask { (index, outcome(of: path)) }
-      }
-      while next < paths.count && next < limit { addTask() }
-      for await (index, result) in group {
-        results[index] = result
-        if next < paths.count { addTask() }
-      }
-      return results.map { $0 ?? Outcome(ioError: "internal error: no result", status: 2) }
+  /// Progress goes to stderr, and only when stderr is a terminal.
+  private func progress(_ message: String) {
+    guard isatty(STDERR_FILENO) == 1 else { return }
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+  }
+
+  static func standardized(_ path: String) -> String {
+    var trimmed = path
+    while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+    if trimmed == "." || trimmed.isEmpty {
+      return FileManager.default.currentDirectoryPath
     }
+    return trimmed
   }
 }

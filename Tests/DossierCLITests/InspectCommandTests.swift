@@ -213,22 +213,9 @@ import Testing
     #expect(invalid.stderr.contains("invalid UTF-8 at byte 13 (line 2)") && invalid.stderr.contains("[I001]"))
   }
 
-  @Test func buildSummarizesEveryDocument() throws {
-    let result = try CommandRunner.dossier(["build"])
-    #expect(result.exitCode == 0)
-    let lines = result.stdout.split(separator: "\n").map(String.init)
-    let documents = try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.input.path)
-      .filter { $0.hasSuffix(".txt") }.sorted()
-    #expect(lines.count == documents.count)
-    #expect(lines.map { String($0.prefix { $0 != ":" }) } == documents.map { String($0.dropLast(4)) })
-    #expect(lines.contains("000_ec6a5abef4a65f2a: 13 blocks, 0 sections, languages en, zh"))
-    #expect(lines.contains("003_9ffac5d15d52c637: 16 blocks, 7 sections, languages en"))
-    let missing = try CommandRunner.dossier(["build", "--input", "no-such-folder"])
-    #expect(missing.exitCode == 2)
-    #expect(missing.stderr.contains("no-such-folder"))
-  }
-
-  @Test func buildReportsBadDocumentsAndGoesOn() throws {
+  /// `dossier build` reports every bad document of the corpus in one run (ingest errors included),
+  /// exits 1 and writes nothing.
+  @Test func buildReportsEveryBadDocumentAndWritesNothing() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "dossier-build-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -236,9 +223,17 @@ import Testing
     try Data("Title\n\n1. One\n\nText.".utf8).write(to: folder.appendingPathComponent("b.txt"))
     try Data([0x41, 0xFF]).write(to: folder.appendingPathComponent("a.txt"))
     try Data("ignored".utf8).write(to: folder.appendingPathComponent("c.yaml"))
-    let result = try CommandRunner.dossier(["build", "--input", folder.path, "--jobs", "1"])
+    let output = folder.appendingPathComponent("Exports")
+    let result = try CommandRunner.dossier([
+      "build", "--input", folder.path, "--output", output.path, "--schemas", RepositoryPaths.schemas.path,
+      "--jobs", "1",
+    ])
     #expect(result.exitCode == 1)
-    #expect(result.stdout == "b: 3 blocks, 1 section, languages en\n")
-    #expect(result.stderr.contains("a.txt:1:2: error: invalid UTF-8 at byte 1"))
+    #expect(result.stdout.contains("a.txt:1:2: error[I001]"))
+    #expect(result.stdout.contains("c.yaml"))
+    #expect(!FileManager.default.fileExists(atPath: output.path))
+    let missing = try CommandRunner.dossier(["build", "--input", "no-such-folder", "--check"])
+    #expect(missing.exitCode == 2)
+    #expect(missing.stderr.contains("no-such-folder"))
   }
 }

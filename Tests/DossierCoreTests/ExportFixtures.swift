@@ -57,7 +57,7 @@ enum ExportFixtures {
     records.activities = [
       ActivityRecord(
         documentID: article, id: "h3-vaccines", sectionID: "s3", type: "aid_donation",
-        crosswalk: .init(cameo: "073", plover: "AID"),
+        crosswalk: .init(cameo: ["073"], plover: "AID"),
         areas: ["public_security_goods.hadr", "personnel_exchanges"],
         date: .init(
           edtf: "2021-01-01/2021-12-23", earliest: "2021-01-01", latest: "2021-12-23",
@@ -66,7 +66,7 @@ enum ExportFixtures {
         locationText: tricky),
       ActivityRecord(
         documentID: article, id: "h2-zapad", sectionID: "s2", type: "exercise",
-        crosswalk: .init(ndu: "exercise", cameo: "062", plover: "COOPERATE"),
+        crosswalk: .init(ndu: "exercise", cameo: ["062"], plover: "COOPERATE"),
         areas: ["joint_exercises_training"],
         name: "Zapad/Interaction-2021",
         date: .init(

@@ -24,9 +24,12 @@ import Testing
     let files = try TSVExporter().export(records)
     #expect(
       files.map(\.path) == [
-        "tsv/documents.tsv", "tsv/document_languages.tsv", "tsv/sections.tsv", "tsv/activities.tsv",
-        "tsv/activity_areas.tsv", "tsv/participants.tsv", "tsv/participant_sets.tsv", "tsv/quantities.tsv",
-        "tsv/evidence.tsv", "tsv/datapackage.json",
+        "tsv/documents.tsv", "tsv/document_languages.tsv", "tsv/document_corrections.tsv", "tsv/sections.tsv",
+        "tsv/activities.tsv", "tsv/activity_cameo_codes.tsv", "tsv/activity_areas.tsv",
+        "tsv/activity_modes.tsv",
+        "tsv/participants.tsv", "tsv/participant_person_titles.tsv", "tsv/participant_sets.tsv",
+        "tsv/quantities.tsv", "tsv/quantity_dimensions.tsv", "tsv/evidence.tsv", "tsv/terms.tsv",
+        "tsv/datapackage.json",
       ])
     let back = try TSVRecordReader.read(files)
     #expect(back == records.sorted())
@@ -41,11 +44,11 @@ import Testing
     #expect(lines.count == ExportFixtures.corpus.participants.count + 2)
     #expect(
       lines[0] == "document_id\tactivity_id\tordinal\trole\tcountry_iso3\tcountry_name_en\tcountry_name_zh\t"
-        + "organization\tsector\tset_id\timplicit\traw")
+        + "organization\tsector\tset_id\timplicit\traw\tperson_name")
     for line in lines.dropLast() {
-      #expect(line.split(separator: "\t", omittingEmptySubsequences: false).count == 12)
+      #expect(line.split(separator: "\t", omittingEmptySubsequences: false).count == 13)
     }
-    #expect(lines.contains { $0.hasSuffix("\tNAM\tNamibia\t纳米比亚\t\\N\tMIL\th3-recipients\tfalse\tNA") })
+    #expect(lines.contains { $0.hasSuffix("\tNAM\tNamibia\t纳米比亚\t\\N\tMIL\th3-recipients\tfalse\tNA\t\\N") })
     #expect(
       lines.contains {
         $0.contains("tab\\there, line\\nbreak, cr\\r, back\\\\slash, \\\\N, \\\\\\\\N, \\\\t, \"quotes\"")
@@ -106,6 +109,6 @@ import Testing
     let error = #expect(throws: DiagnosticError.self) { _ = try TSVRecordReader.read(files) }
     let messages = (error?.diagnostics ?? []).map(\.message)
     #expect(messages.contains { $0.contains("null (\\N) in a required column") })
-    #expect(messages.contains { $0.contains("expected 13 fields, found 14") })
+    #expect(messages.contains { $0.contains("expected 14 fields, found 15") })
   }
 }

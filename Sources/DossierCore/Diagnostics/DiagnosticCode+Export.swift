@@ -52,11 +52,19 @@ extension DiagnosticCode {
     "Canonical JSON (RFC 8785) carries numbers as IEEE-754 doubles, which hold integers exactly only up "
       + "to 2^53. A record value is larger; correct the value in the annotation.")
 
+  /// A transformed record does not validate against `Schemas/records.schema.json`.
+  public static let recordSchemaViolation = DiagnosticCode(
+    "X009", "record does not match the records schema",
+    "Every record the transform stage produces is validated against `Schemas/records.schema.json` before "
+      + "anything is exported. A failure is an internal error: a bug in Dossier (the transform and the "
+      + "schema disagree), or an edited `Schemas/records.schema.json` that no longer matches the record "
+      + "tables. Nothing is written. Restore the schema from the repository, or report the message.")
+
   /// Codes of the Export family (`X…`).
   static var exportCodes: [DiagnosticCode] {
     [
       xmlCharacterNotAllowed, xmlSchemaInvalid, xmlSchemaUnavailable, unknownExportFormat, exportUnreadable,
-      inconsistentRecords, unsafeExportPath, integerOutOfRange,
+      inconsistentRecords, unsafeExportPath, integerOutOfRange, recordSchemaViolation,
     ]
   }
 }

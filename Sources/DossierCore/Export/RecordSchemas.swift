@@ -164,6 +164,9 @@ public enum RecordSchemas {
     add(
       "      <xs:element name=\"\(RecordTable.activities.xmlElement)\" type=\"\(typeName(.activities))\" minOccurs=\"0\" maxOccurs=\"unbounded\"/>"
     )
+    add(
+      "      <xs:element name=\"\(RecordTable.terms.xmlElement)\" type=\"\(typeName(.terms))\" minOccurs=\"0\" maxOccurs=\"unbounded\"/>"
+    )
     add("    </xs:sequence>")
     add(
       "    <xs:attribute name=\"schemaVersion\" type=\"xs:string\" use=\"required\" fixed=\"\(RecordXML.schemaVersion)\"/>"

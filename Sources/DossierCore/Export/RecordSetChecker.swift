@@ -243,6 +243,14 @@ public enum RecordSetChecker {
       }
       if !evidenceOwner.insert([e.documentID, e.id]).inserted { fail(e.row, "evidence id is used twice") }
     }
+    for t in records.terms where !sections.contains([t.documentID, t.sectionID]) {
+      fail(t.row, "section '\(t.sectionID)' does not exist")
+    }
+    for a in records.activities {
+      if let parent = a.partOf, !activities.contains([a.documentID, parent]) {
+        fail(a.row, "part_of activity '\(parent)' does not exist in document '\(a.documentID)'")
+      }
+    }
     return problems
   }
 }

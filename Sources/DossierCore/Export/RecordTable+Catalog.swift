@@ -1,7 +1,7 @@
 extension RecordTable {
   /// Every record table, in file order.
   public static let all: [RecordTable] = [
-    documents, sections, activities, participants, participantSets, quantities, evidence,
+    documents, sections, activities, participants, participantSets, quantities, evidence, terms,
   ]
 
   /// Finds a table by name.
@@ -57,6 +57,14 @@ extension RecordTable {
       RecordColumn(
         "annotation_sha256", .string, required: false, format: .sha256, xml: .element("annotationSha256"),
         "SHA-256 of the annotation file's bytes (lowercase hex)."),
+      RecordColumn(
+        "corrections", .stringList, required: true, xml: .element("correction"),
+        listTable: ("document_corrections", "correction"),
+        "Corrections of the text by the annotation, each 'field: reason'; the field's column holds the "
+          + "corrected value."),
+      RecordColumn(
+        "notes", .string, required: false, xml: .element("notes"),
+        "Annotator's notes: free text for people, not a fact of the document."),
     ],
     key: ["document_id"], impliedInXML: [])
 
@@ -106,15 +114,27 @@ extension RecordTable {
         "section_id", .string, required: true, xml: .element("sectionId"), "Section reporting it."),
       RecordColumn(
         "type", .string, required: true, xml: .element("type"), "Activity type (vocabulary term)."),
+      RecordColumn(
+        "subtype", .string, required: false, xml: .element("subtype"),
+        "Subtype of the type (vocabulary term)."),
       RecordColumn("crosswalk_ndu", .string, required: false, xml: .element("crosswalkNdu"), "NDU category."),
       RecordColumn(
-        "crosswalk_cameo", .string, required: false, xml: .element("crosswalkCameo"), "CAMEO event code."),
+        "crosswalk_cameo", .stringList, required: true, xml: .element("crosswalkCameo"),
+        listTable: ("activity_cameo_codes", "code"), "CAMEO event codes of the type."),
       RecordColumn(
         "crosswalk_plover", .string, required: false, xml: .element("crosswalkPlover"), "PLOVER event type."),
       RecordColumn(
         "areas", .stringList, required: true, xml: .element("area"), listTable: ("activity_areas", "area"),
         "Cooperation areas (vocabulary terms), at least one."),
       RecordColumn("name", .string, required: false, xml: .element("name"), "Name as printed."),
+      RecordColumn(
+        "named_event", .string, required: false, xml: .element("namedEvent"),
+        "Corpus-wide id of the named event."),
+      RecordColumn(
+        "edition_ordinal", .integer, required: false, format: .positive, xml: .element("editionOrdinal"),
+        "Number of the activity in its series."),
+      RecordColumn(
+        "edition_raw", .string, required: false, xml: .element("editionRaw"), "Edition as printed."),
       RecordColumn("date_edtf", .string, required: false, xml: .element("dateEdtf"), "Date, EDTF level 0-1."),
       RecordColumn(
         "date_earliest", .string, required: false, format: .date, xml: .element("dateEarliest"),
@@ -131,8 +151,24 @@ extension RecordTable {
       RecordColumn(
         "location_text", .string, required: false, xml: .element("locationText"), "Place as written."),
       RecordColumn(
+        "location_place", .string, required: false, xml: .element("locationPlace"),
+        "Place name as printed (inside location_text)."),
+      RecordColumn(
+        "modes", .stringList, required: true,
+        format: .enumeration(["in_person", "video", "phone", "letter", "article"]), xml: .element("mode"),
+        listTable: ("activity_modes", "mode"), "How the contact took place."),
+      RecordColumn(
+        "first_of_kind", .string, required: false, xml: .element("firstOfKind"),
+        "Words claiming a first, as printed."),
+      RecordColumn(
+        "part_of", .string, required: false, xml: .element("partOf"),
+        "Activity of the same document this one is part of."),
+      RecordColumn(
         "assertion", .string, required: true, format: .enumeration(["reported", "planned", "negated"]),
         xml: .element("assertion"), "reported, planned or negated."),
+      RecordColumn(
+        "notes", .string, required: false, xml: .element("notes"),
+        "Annotator's notes: free text for people, not a fact of the document."),
     ],
     key: ["document_id", "activity_id"], impliedInXML: ["document_id"])
 
@@ -164,6 +200,11 @@ extension RecordTable {
       RecordColumn(
         "implicit", .boolean, required: true, xml: .element("implicit"), "True when implied, not named."),
       RecordColumn("raw", .string, required: false, xml: .element("raw"), "Participant as written."),
+      RecordColumn(
+        "person_name", .string, required: false, xml: .element("personName"), "Person's name as printed."),
+      RecordColumn(
+        "person_titles", .stringList, required: true, xml: .element("personTitle"),
+        listTable: ("participant_person_titles", "title"), "Person's titles as printed."),
     ],
     key: ["document_id", "activity_id", "ordinal"], impliedInXML: ["document_id", "activity_id"])
 
@@ -185,7 +226,13 @@ extension RecordTable {
         xml: .element("completeness"),
         "complete, partial or unknown."),
       RecordColumn(
-        "open_ended_text", .string, required: false, xml: .element("openEndedText"), "Open-ended wording."),
+        "open_ended_text", .string, required: false, xml: .element("openEndedText"),
+        "Wording that makes the list open or closed."),
+      RecordColumn(
+        "sector", .string, required: false, xml: .element("sector"), "Sector code of the members."),
+      RecordColumn(
+        "implicit", .boolean, required: true, xml: .element("implicit"), "True when implied, not named."),
+      RecordColumn("raw", .string, required: false, xml: .element("raw"), "Set as written."),
     ],
     key: ["document_id", "activity_id", "set_id"], impliedInXML: ["document_id", "activity_id"])
 
@@ -213,6 +260,10 @@ extension RecordTable {
         "derived", .boolean, required: true, xml: .element("derived"), "True when computed, not stated."),
       RecordColumn(
         "evidence_id", .string, required: false, xml: .element("evidenceId"), "Evidence quoting it."),
+      RecordColumn(
+        "dimensions", .stringList, required: true, xml: .element("dimension"),
+        listTable: ("quantity_dimensions", "dimension"),
+        "Further classification, key=value items sorted by key (place=1)."),
     ],
     key: ["document_id", "activity_id", "ordinal"], impliedInXML: ["document_id", "activity_id"])
 
@@ -245,4 +296,46 @@ extension RecordTable {
         "end_line", .integer, required: true, format: .positive, xml: .element("endLine"), "Last line."),
     ],
     key: ["document_id", "activity_id", "ordinal"], impliedInXML: ["document_id", "activity_id"])
+
+  /// One row per term × language a definition document defines.
+  public static let terms = RecordTable(
+    name: "terms", xmlElement: "term",
+    description: "One row per vocabulary term × language a definition document states, with the quote's "
+      + "span: Unicode scalar offsets [start, end) and 1-based lines.",
+    columns: [
+      RecordColumn("document_id", .string, required: true, xml: .element("documentId"), "Document id."),
+      RecordColumn("term", .string, required: true, xml: .element("id"), "Term id of the vocabulary."),
+      RecordColumn(
+        "language", .string, required: true, format: .language, xml: .element("language"),
+        "BCP 47 tag of the form."),
+      RecordColumn(
+        "ordinal", .integer, required: true, format: .positive, xml: .element("ordinal"),
+        "1-based position of the term in the annotation."),
+      RecordColumn(
+        "vocabulary", .string, required: true,
+        format: .enumeration(["cooperation-areas", "activity-types"]), xml: .element("vocabulary"),
+        "Vocabulary of the term."),
+      RecordColumn(
+        "item", .integer, required: false, format: .positive, xml: .element("item"),
+        "List item of that language's list."),
+      RecordColumn(
+        "section_id", .string, required: true, xml: .element("sectionId"), "Section containing the quote."),
+      RecordColumn(
+        "quote", .string, required: true, xml: .element("quote", language: .column("language")),
+        "Quoted text, exactly as in the source."),
+      RecordColumn(
+        "start", .integer, required: true, format: .nonNegative, xml: .element("start"),
+        "Start offset (Unicode scalars, inclusive)."),
+      RecordColumn(
+        "end", .integer, required: true, format: .nonNegative, xml: .element("end"),
+        "End offset (Unicode scalars, exclusive)."),
+      RecordColumn(
+        "start_line", .integer, required: true, format: .positive, xml: .element("startLine"), "First line."),
+      RecordColumn(
+        "end_line", .integer, required: true, format: .positive, xml: .element("endLine"), "Last line."),
+      RecordColumn(
+        "notes", .string, required: false, xml: .element("notes"),
+        "Annotator's notes on the term: free text for people."),
+    ],
+    key: ["document_id", "term", "language"], impliedInXML: ["document_id"])
 }

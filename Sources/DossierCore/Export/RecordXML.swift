@@ -5,6 +5,7 @@
 ///   <document> dc:identifier, kind, dc:title xml:lang, dc:publisher, … </document>
 ///   <section> … </section>*
 ///   <activity> …columns… <participant/>* <participantSet/>* <quantity/>* <evidence/>* </activity>*
+///   <term> … </term>*
 /// </record>
 /// ```
 ///
@@ -29,7 +30,7 @@ public enum RecordXML {
   /// Columns whose values come from the source text rather than the annotation.
   private static let textColumns: Set<String> = [
     "documents.title", "documents.publisher", "documents.editor", "documents.published_raw",
-    "sections.heading", "sections.number", "evidence.quote",
+    "sections.heading", "sections.number", "evidence.quote", "terms.quote",
   ]
 
   /// `X001` diagnostics for every string cell that XML 1.0 cannot carry.
@@ -128,6 +129,11 @@ public enum RecordXML {
           writer.end()
         }
       }
+      writer.end()
+    }
+    for term in records.terms {
+      try writer.start(RecordTable.terms.xmlElement)
+      try writeColumns(term.row, into: &writer)
       writer.end()
     }
     writer.end()

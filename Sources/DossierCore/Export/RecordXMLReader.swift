@@ -50,6 +50,7 @@ public enum RecordXMLReader {
         records.participantSets += set.participantSets
         records.quantities += set.quantities
         records.evidence += set.evidence
+        records.terms += set.terms
       case .failure(let failure):
         problems.append(JSONRecordReader.unreadable(file.path, line: failure.line, failure.message))
       }
@@ -85,6 +86,10 @@ public enum RecordXMLReader {
       case RecordTable.sections.xmlElement:
         let (row, children) = try readRow(
           element, table: .sections, implied: try implied(documentID, element))
+        try noChildren(children)
+        try append(row, to: &records, at: element)
+      case RecordTable.terms.xmlElement:
+        let (row, children) = try readRow(element, table: .terms, implied: try implied(documentID, element))
         try noChildren(children)
         try append(row, to: &records, at: element)
       case RecordTable.activities.xmlElement:

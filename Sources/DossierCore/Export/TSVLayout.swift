@@ -15,6 +15,9 @@ public struct TSVLayout: Hashable, Sendable {
     public let key: [String]
     /// What a row is.
     public let description: String
+    /// For a list table: the column holding the item's 1-based position (`ordinal`, or
+    /// `item_ordinal` when the parent's key already has an `ordinal`).
+    public let itemOrdinalColumn: String?
   }
 
   /// One TSV column.
@@ -34,17 +37,18 @@ public struct TSVLayout: Hashable, Sendable {
         Column(
           name: $0.name, kind: $0.kind, required: $0.required, format: $0.format, description: $0.description)
       },
-      key: table.key, description: table.description)
+      key: table.key, description: table.description, itemOrdinalColumn: nil)
     let lists = table.listColumns.compactMap { list -> Table? in
       guard let listTable = list.listTable else { return nil }
       let parentKey = table.key.compactMap(table.column)
+      let ordinal = table.key.contains("ordinal") ? "item_ordinal" : "ordinal"
       let columns =
         parentKey.map {
           Column(name: $0.name, kind: $0.kind, required: true, format: $0.format, description: $0.description)
         }
         + [
           Column(
-            name: "ordinal", kind: .integer, required: true, format: .positive,
+            name: ordinal, kind: .integer, required: true, format: .positive,
             description: "1-based position in the list."),
           Column(
             name: listTable.valueColumn, kind: .string, required: true, format: list.format,
@@ -52,8 +56,9 @@ public struct TSVLayout: Hashable, Sendable {
         ]
       return Table(
         name: listTable.name, recordTable: table, listColumn: list, columns: columns,
-        key: table.key + ["ordinal"],
-        description: "Long table of \(table.name).\(list.name): one row per list item. \(list.description)")
+        key: table.key + [ordinal],
+        description: "Long table of \(table.name).\(list.name): one row per list item. \(list.description)",
+        itemOrdinalColumn: ordinal)
     }
     return [main] + lists
   }

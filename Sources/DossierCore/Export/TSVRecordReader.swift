@@ -63,7 +63,7 @@ public enum TSVRecordReader {
         if failed { continue }
         if let list = table.listColumn, let valueColumn = list.listTable?.valueColumn {
           let parent = table.recordTable.key.map { keyText(values[$0] ?? .null) }.joined(separator: "\t")
-          guard case .integer(let ordinal) = values["ordinal"] ?? .null,
+          guard case .integer(let ordinal) = values[table.itemOrdinalColumn ?? "ordinal"] ?? .null,
             case .string(let item) = values[valueColumn] ?? .null
           else { continue }
           listItems[table.name, default: [:]][parent, default: []].append((ordinal, item))

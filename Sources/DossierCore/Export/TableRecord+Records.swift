@@ -12,7 +12,8 @@ extension DocumentRecord: TableRecord {
         "timezone_basis": RecordRow.optional(timezoneBasis),
         "languages": .list(languages), "source_file": .string(sourceFile),
         "annotation_file": RecordRow.optional(annotationFile), "source_sha256": .string(sourceSHA256),
-        "annotation_sha256": RecordRow.optional(annotationSHA256),
+        "annotation_sha256": RecordRow.optional(annotationSHA256), "corrections": .list(corrections),
+        "notes": RecordRow.optional(notes),
       ])
   }
 
@@ -26,7 +27,8 @@ extension DocumentRecord: TableRecord {
       languages: try row.list("languages"), sourceFile: try row.string("source_file"),
       annotationFile: try row.optionalString("annotation_file"),
       sourceSHA256: try row.string("source_sha256"),
-      annotationSHA256: try row.optionalString("annotation_sha256"))
+      annotationSHA256: try row.optionalString("annotation_sha256"), corrections: try row.list("corrections"),
+      notes: try row.optionalString("notes"))
   }
 }
 
@@ -65,13 +67,17 @@ extension ActivityRecord: TableRecord {
       cells: [
         "document_id": .string(documentID), "activity_id": .string(id), "section_id": .string(sectionID),
         "type": .string(type), "crosswalk_ndu": RecordRow.optional(crosswalk.ndu),
-        "crosswalk_cameo": RecordRow.optional(crosswalk.cameo),
+        "crosswalk_cameo": .list(crosswalk.cameo),
         "crosswalk_plover": RecordRow.optional(crosswalk.plover), "areas": .list(areas),
         "name": RecordRow.optional(name), "date_edtf": RecordRow.optional(date?.edtf),
         "date_earliest": RecordRow.optional(date?.earliest), "date_latest": RecordRow.optional(date?.latest),
         "date_basis": RecordRow.optional(date?.basis), "date_raw": RecordRow.optional(date?.raw),
         "location_iso3": RecordRow.optional(locationISO3), "location_text": RecordRow.optional(locationText),
-        "assertion": .string(assertion),
+        "assertion": .string(assertion), "subtype": RecordRow.optional(subtype),
+        "named_event": RecordRow.optional(namedEvent), "edition_ordinal": RecordRow.optional(editionOrdinal),
+        "edition_raw": RecordRow.optional(editionRaw), "location_place": RecordRow.optional(locationPlace),
+        "modes": .list(modes), "first_of_kind": RecordRow.optional(firstOfKind),
+        "part_of": RecordRow.optional(partOf), "notes": RecordRow.optional(notes),
       ])
   }
 
@@ -94,12 +100,17 @@ extension ActivityRecord: TableRecord {
       documentID: try row.string("document_id"), id: try row.string("activity_id"),
       sectionID: try row.string("section_id"), type: try row.string("type"),
       crosswalk: Crosswalk(
-        ndu: try row.optionalString("crosswalk_ndu"), cameo: try row.optionalString("crosswalk_cameo"),
+        ndu: try row.optionalString("crosswalk_ndu"), cameo: try row.list("crosswalk_cameo"),
         plover: try row.optionalString("crosswalk_plover")),
       areas: try row.list("areas"), name: try row.optionalString("name"), date: date,
       locationISO3: try row.optionalString("location_iso3"),
       locationText: try row.optionalString("location_text"),
-      assertion: try row.string("assertion"))
+      assertion: try row.string("assertion"), subtype: try row.optionalString("subtype"),
+      namedEvent: try row.optionalString("named_event"),
+      locationPlace: try row.optionalString("location_place"),
+      modes: try row.list("modes"), editionOrdinal: try row.optionalInteger("edition_ordinal"),
+      editionRaw: try row.optionalString("edition_raw"), firstOfKind: try row.optionalString("first_of_kind"),
+      partOf: try row.optionalString("part_of"), notes: try row.optionalString("notes"))
   }
 }
 
@@ -116,6 +127,7 @@ extension ParticipantRecord: TableRecord {
         "country_name_zh": RecordRow.optional(countryNameZh),
         "organization": RecordRow.optional(organization), "sector": RecordRow.optional(sector),
         "set_id": RecordRow.optional(setID), "implicit": .boolean(implicit), "raw": RecordRow.optional(raw),
+        "person_name": RecordRow.optional(personName), "person_titles": .list(personTitles),
       ])
   }
 
@@ -128,7 +140,8 @@ extension ParticipantRecord: TableRecord {
       countryNameZh: try row.optionalString("country_name_zh"),
       organization: try row.optionalString("organization"),
       sector: try row.optionalString("sector"), setID: try row.optionalString("set_id"),
-      implicit: try row.boolean("implicit"), raw: try row.optionalString("raw"))
+      implicit: try row.boolean("implicit"), raw: try row.optionalString("raw"),
+      personName: try row.optionalString("person_name"), personTitles: try row.list("person_titles"))
   }
 }
 
@@ -142,7 +155,8 @@ extension ParticipantSet: TableRecord {
         "document_id": .string(documentID), "activity_id": .string(activityID), "set_id": .string(id),
         "role": .string(role), "member_kind": .string(memberKind),
         "completeness": .string(completeness.rawValue),
-        "open_ended_text": RecordRow.optional(openEndedText),
+        "open_ended_text": RecordRow.optional(openEndedText), "sector": RecordRow.optional(sector),
+        "implicit": .boolean(implicit), "raw": RecordRow.optional(raw),
       ])
   }
 
@@ -151,7 +165,8 @@ extension ParticipantSet: TableRecord {
       documentID: try row.string("document_id"), activityID: try row.string("activity_id"),
       id: try row.string("set_id"), role: try row.string("role"), memberKind: try row.string("member_kind"),
       completeness: try row.enumeration("completeness", Completeness.self),
-      openEndedText: try row.optionalString("open_ended_text"))
+      openEndedText: try row.optionalString("open_ended_text"), sector: try row.optionalString("sector"),
+      implicit: try row.boolean("implicit"), raw: try row.optionalString("raw"))
   }
 }
 
@@ -167,7 +182,7 @@ extension QuantityRecord: TableRecord {
         "value": RecordRow.optional(value), "lower": RecordRow.optional(lower),
         "upper": RecordRow.optional(upper),
         "raw": RecordRow.optional(raw), "derived": .boolean(derived),
-        "evidence_id": RecordRow.optional(evidenceID),
+        "evidence_id": RecordRow.optional(evidenceID), "dimensions": .list(dimensions),
       ])
   }
 
@@ -179,7 +194,7 @@ extension QuantityRecord: TableRecord {
       qualifier: try row.enumeration("qualifier", Qualifier.self), value: try row.optionalInteger("value"),
       lower: try row.optionalInteger("lower"), upper: try row.optionalInteger("upper"),
       raw: try row.optionalString("raw"), derived: try row.boolean("derived"),
-      evidenceID: try row.optionalString("evidence_id"))
+      evidenceID: try row.optionalString("evidence_id"), dimensions: try row.list("dimensions"))
   }
 }
 
@@ -207,6 +222,33 @@ extension EvidenceRecord: TableRecord {
   }
 }
 
+extension TermRecord: TableRecord {
+  public static var table: RecordTable { .terms }
+
+  public var row: RecordRow {
+    RecordRow(
+      table: .terms,
+      cells: [
+        "document_id": .string(documentID), "term": .string(term), "language": .string(language),
+        "ordinal": .integer(ordinal), "vocabulary": .string(vocabulary), "item": RecordRow.optional(item),
+        "section_id": .string(sectionID), "quote": .string(quote), "start": .integer(start),
+        "end": .integer(end), "start_line": .integer(startLine), "end_line": .integer(endLine),
+        "notes": RecordRow.optional(notes),
+      ])
+  }
+
+  public init(row: RecordRow) throws(RecordRowError) {
+    self.init(
+      documentID: try row.string("document_id"), term: try row.string("term"),
+      language: try row.string("language"), ordinal: try row.integer("ordinal"),
+      vocabulary: try row.string("vocabulary"), item: try row.optionalInteger("item"),
+      sectionID: try row.string("section_id"), quote: try row.string("quote"),
+      start: try row.integer("start"),
+      end: try row.integer("end"), startLine: try row.integer("start_line"),
+      endLine: try row.integer("end_line"), notes: try row.optionalString("notes"))
+  }
+}
+
 extension RecordSet {
   /// The rows of one table, in the set's current order.
   public func rows(of table: RecordTable) -> [RecordRow] {
@@ -218,6 +260,7 @@ extension RecordSet {
     case RecordTable.participantSets.name: return participantSets.map(\.row)
     case RecordTable.quantities.name: return quantities.map(\.row)
     case RecordTable.evidence.name: return evidence.map(\.row)
+    case RecordTable.terms.name: return terms.map(\.row)
     default: return []
     }
   }
@@ -232,6 +275,7 @@ extension RecordSet {
     case RecordTable.participantSets.name: participantSets.append(try ParticipantSet(row: row))
     case RecordTable.quantities.name: quantities.append(try QuantityRecord(row: row))
     case RecordTable.evidence.name: evidence.append(try EvidenceRecord(row: row))
+    case RecordTable.terms.name: terms.append(try TermRecord(row: row))
     default: throw RecordRowError(column: "(table)", expected: "a known table (got \(row.table.name))")
     }
   }

@@ -7,12 +7,12 @@ public struct ActivityRecord: Hashable, Sendable, Codable {
   public struct Crosswalk: Hashable, Sendable, Codable {
     /// NDU Chinese Military Diplomacy Database category (`senior-level visit`, `exercise`, `port call`).
     public var ndu: String?
-    /// CAMEO event code, e.g. `062`.
-    public var cameo: String?
+    /// CAMEO event codes, e.g. `["062"]`, in vocabulary order.
+    public var cameo: [String]
     /// PLOVER event type, e.g. `COOPERATE`.
     public var plover: String?
 
-    public init(ndu: String? = nil, cameo: String? = nil, plover: String? = nil) {
+    public init(ndu: String? = nil, cameo: [String] = [], plover: String? = nil) {
       self.ndu = ndu
       self.cameo = cameo
       self.plover = plover
@@ -66,12 +66,42 @@ public struct ActivityRecord: Hashable, Sendable, Codable {
   public var locationText: String?
   /// `reported` (default), `planned` or `negated`.
   public var assertion: String
+  /// Subtype of `type` (a `subtypes` entry of the activity-type vocabulary), if coded.
+  public var subtype: String?
+  /// Corpus-wide id of the named event, if coded.
+  public var namedEvent: String?
+  /// The place name as printed (inside `locationText`), if coded.
+  public var locationPlace: String?
+  /// How the contact took place (`in_person`, `video`, `phone`, `letter`, `article`), as coded.
+  public var modes: [String]
+  /// The activity's number in its series (`12` for "12th"), if coded.
+  public var editionOrdinal: Int?
+  /// The edition as printed (`12th`), if coded.
+  public var editionRaw: String?
+  /// The words claiming a first, if coded.
+  public var firstOfKind: String?
+  /// Id of the larger activity of the same document this one is part of, if any.
+  public var partOf: String?
+  /// The annotator's notes: free text for people, not a fact of the document.
+  public var notes: String?
 
   public init(
     documentID: String, id: String, sectionID: String, type: String, crosswalk: Crosswalk = Crosswalk(),
     areas: [String], name: String? = nil, date: DateValue? = nil, locationISO3: String? = nil,
-    locationText: String? = nil, assertion: String = "reported"
+    locationText: String? = nil, assertion: String = "reported", subtype: String? = nil,
+    namedEvent: String? = nil, locationPlace: String? = nil, modes: [String] = [],
+    editionOrdinal: Int? = nil, editionRaw: String? = nil, firstOfKind: String? = nil,
+    partOf: String? = nil, notes: String? = nil
   ) {
+    self.subtype = subtype
+    self.namedEvent = namedEvent
+    self.locationPlace = locationPlace
+    self.modes = modes
+    self.editionOrdinal = editionOrdinal
+    self.editionRaw = editionRaw
+    self.firstOfKind = firstOfKind
+    self.partOf = partOf
+    self.notes = notes
     self.documentID = documentID
     self.id = id
     self.sectionID = sectionID

@@ -31,13 +31,20 @@ public struct DocumentRecord: Hashable, Sendable, Codable {
   public var sourceSHA256: String
   /// SHA-256 (lowercase hex) of the annotation file's bytes, if any.
   public var annotationSHA256: String?
+  /// Corrections of the text by the annotation, each `field: reason` (the corrected value is the
+  /// field's value, the original is what the text prints), in annotation order.
+  public var corrections: [String]
+  /// The annotator's notes: free text for people, not a fact of the document.
+  public var notes: String?
 
   public init(
     id: String, kind: String, title: String, titleLanguage: String, publisher: String? = nil,
     editor: String? = nil, published: String? = nil, publishedRaw: String? = nil,
     timezoneBasis: String? = nil, languages: [String], sourceFile: String, annotationFile: String? = nil,
-    sourceSHA256: String, annotationSHA256: String? = nil
+    sourceSHA256: String, annotationSHA256: String? = nil, corrections: [String] = [], notes: String? = nil
   ) {
+    self.corrections = corrections
+    self.notes = notes
     self.id = id
     self.kind = kind
     self.title = title

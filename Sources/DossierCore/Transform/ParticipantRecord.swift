@@ -28,12 +28,19 @@ public struct ParticipantRecord: Hashable, Sendable, Codable {
   public var implicit: Bool
   /// The participant as written in the text, if recorded.
   public var raw: String?
+  /// Name of the person, as printed, when the participant is a person.
+  public var personName: String?
+  /// The person's titles as printed, in annotation order.
+  public var personTitles: [String]
 
   public init(
     documentID: String, activityID: String, ordinal: Int, role: String, countryISO3: String? = nil,
     countryNameEn: String? = nil, countryNameZh: String? = nil, organization: String? = nil,
-    sector: String? = nil, setID: String? = nil, implicit: Bool = false, raw: String? = nil
+    sector: String? = nil, setID: String? = nil, implicit: Bool = false, raw: String? = nil,
+    personName: String? = nil, personTitles: [String] = []
   ) {
+    self.personName = personName
+    self.personTitles = personTitles
     self.documentID = documentID
     self.activityID = activityID
     self.ordinal = ordinal

@@ -28,11 +28,21 @@ public struct ParticipantSet: Hashable, Sendable, Codable {
   public var completeness: Completeness
   /// The open-ended wording ("and other neighboring countries"), if any.
   public var openEndedText: String?
+  /// Sector code of the members (`MIL`, `GOV`), if coded.
+  public var sector: String?
+  /// True when the set is implied rather than named by the text.
+  public var implicit: Bool
+  /// The words naming the set ("armed forces of over 30 countries"), if coded.
+  public var raw: String?
 
   public init(
     documentID: String, activityID: String, id: String, role: String, memberKind: String = "country",
-    completeness: Completeness, openEndedText: String? = nil
+    completeness: Completeness, openEndedText: String? = nil, sector: String? = nil, implicit: Bool = false,
+    raw: String? = nil
   ) {
+    self.sector = sector
+    self.implicit = implicit
+    self.raw = raw
     self.documentID = documentID
     self.activityID = activityID
     self.id = id

@@ -44,12 +44,16 @@ public struct QuantityRecord: Hashable, Sendable, Codable {
   public var derived: Bool
   /// Id of the evidence record quoting the quantity, if any.
   public var evidenceID: String?
+  /// Further classification, `key=value` items sorted by key (`place=1`, `team=group`); for a derived
+  /// total, the dimensions its members share.
+  public var dimensions: [String]
 
   public init(
     documentID: String, activityID: String, ordinal: Int, setID: String? = nil, unit: String,
     qualifier: Qualifier, value: Int? = nil, lower: Int? = nil, upper: Int? = nil, raw: String? = nil,
-    derived: Bool = false, evidenceID: String? = nil
+    derived: Bool = false, evidenceID: String? = nil, dimensions: [String] = []
   ) {
+    self.dimensions = dimensions
     self.documentID = documentID
     self.activityID = activityID
     self.ordinal = ordinal

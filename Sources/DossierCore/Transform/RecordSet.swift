@@ -13,12 +13,15 @@ public struct RecordSet: Hashable, Sendable, Codable {
   public var participantSets: [ParticipantSet]
   public var quantities: [QuantityRecord]
   public var evidence: [EvidenceRecord]
+  /// Vocabulary terms defined by definition documents.
+  public var terms: [TermRecord]
 
   public init(
     documents: [DocumentRecord] = [], sections: [SectionRecord] = [], activities: [ActivityRecord] = [],
     participants: [ParticipantRecord] = [], participantSets: [ParticipantSet] = [],
-    quantities: [QuantityRecord] = [], evidence: [EvidenceRecord] = []
+    quantities: [QuantityRecord] = [], evidence: [EvidenceRecord] = [], terms: [TermRecord] = []
   ) {
+    self.terms = terms
     self.documents = documents
     self.sections = sections
     self.activities = activities
@@ -39,6 +42,7 @@ public struct RecordSet: Hashable, Sendable, Codable {
       all.participantSets += set.participantSets
       all.quantities += set.quantities
       all.evidence += set.evidence
+      all.terms += set.terms
     }
     return all.sorted()
   }
@@ -46,7 +50,7 @@ public struct RecordSet: Hashable, Sendable, Codable {
   /// True when the set holds no record at all.
   public var isEmpty: Bool {
     documents.isEmpty && sections.isEmpty && activities.isEmpty && participants.isEmpty
-      && participantSets.isEmpty && quantities.isEmpty && evidence.isEmpty
+      && participantSets.isEmpty && quantities.isEmpty && evidence.isEmpty && terms.isEmpty
   }
 
   /// The records of one document.
@@ -58,7 +62,8 @@ public struct RecordSet: Hashable, Sendable, Codable {
       participants: participants.filter { $0.documentID == id },
       participantSets: participantSets.filter { $0.documentID == id },
       quantities: quantities.filter { $0.documentID == id },
-      evidence: evidence.filter { $0.documentID == id }
+      evidence: evidence.filter { $0.documentID == id },
+      terms: terms.filter { $0.documentID == id }
     )
   }
 
@@ -74,6 +79,7 @@ public struct RecordSet: Hashable, Sendable, Codable {
     }
     for record in quantities { parts[record.documentID, default: RecordSet()].quantities.append(record) }
     for record in evidence { parts[record.documentID, default: RecordSet()].evidence.append(record) }
+    for record in terms { parts[record.documentID, default: RecordSet()].terms.append(record) }
     return parts
   }
 
@@ -123,6 +129,11 @@ public struct RecordSet: Hashable, Sendable, Codable {
         RecordOrder.less(
           [.text($0.documentID), .text($0.activityID), .number($0.ordinal), .text($0.id)],
           [.text($1.documentID), .text($1.activityID), .number($1.ordinal), .text($1.id)])
+      },
+      terms: terms.sorted {
+        RecordOrder.less(
+          [.text($0.documentID), .text($0.term), .text($0.language)],
+          [.text($1.documentID), .text($1.term), .text($1.language)])
       }
     )
   }

@@ -20,6 +20,18 @@ public struct Vocabularies: Sendable {
     public var id: String
     public var status: String
     public var subtypes: [String]
+    /// Crosswalk of the type to other schemes (`crosswalk` of activity-types.yaml).
+    public var crosswalk: Crosswalk = Crosswalk()
+  }
+
+  /// Codes of an activity type in other classification schemes.
+  public struct Crosswalk: Sendable, Hashable {
+    /// NDU Chinese Military Diplomacy Database category, if any.
+    public var ndu: String?
+    /// CAMEO event codes, in vocabulary order.
+    public var cameo: [String] = []
+    /// PLOVER event type, if any.
+    public var plover: String?
   }
 
   /// An organization.
@@ -32,6 +44,8 @@ public struct Vocabularies: Sendable {
   public internal(set) var activityTypes: [String: ActivityType] = [:]
   /// Alpha-3 code → English ISO name.
   public internal(set) var countryNames: [String: String] = [:]
+  /// Alpha-3 code → Chinese (zh_CN) ISO name, where iso-codes has one.
+  public internal(set) var countryNamesChinese: [String: String] = [:]
   public internal(set) var organizations: [String: Organization] = [:]
   /// Document id the quoted area labels come from, with the labels' pointers.
   public internal(set) var areaSource: String?

@@ -43,6 +43,10 @@ public struct VocabularyBuilder: Sendable {
       guard let code = entry["alpha_3"]?.stringValue else { continue }
       v.countryNames[code] = entry["name"]?.stringValue ?? code
     }
+    for (entry, _) in items(.countryNamesChinese, "3166-1") {
+      guard let code = entry["alpha_3"]?.stringValue, let name = entry["name"]?.stringValue else { continue }
+      v.countryNamesChinese[code] = name
+    }
     for kind in [VocabularyKind.countries, .countryNamesChinese] {
       for (entry, pointer) in items(kind, "3166-1") {
         guard let code = entry["alpha_3"]?.stringValue else { continue }
@@ -160,8 +164,13 @@ public struct VocabularyBuilder: Sendable {
       if Set(subtypes).count != subtypes.count {
         problem(.activityTypes, pointer.appending("subtypes"), "a subtype is listed twice")
       }
+      let crosswalk = entry["crosswalk"]
       v.activityTypes[id] = Vocabularies.ActivityType(
-        id: id, status: entry["status"]?.stringValue ?? "active", subtypes: subtypes)
+        id: id, status: entry["status"]?.stringValue ?? "active", subtypes: subtypes,
+        crosswalk: Vocabularies.Crosswalk(
+          ndu: crosswalk?["ndu"]?.stringValue,
+          cameo: (crosswalk?["cameo"]?.arrayValue ?? []).compactMap(\.stringValue),
+          plover: crosswalk?["plover"]?["event"]?.stringValue))
     }
     return (v, diagnostics)
   }

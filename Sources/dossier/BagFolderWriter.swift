@@ -1,0 +1,223 @@
+import DossierCore
+import Foundation
+
+/// Writes a bag to disk atomically, and compares a bag with a folder (`--check`).
+///
+/// Writing: every file goes into `.NAME.tmp-PID` beside the output folder `NAME` (same parent, so the
+/// renames stay on one file system); each file and folder is fsynced; then the old folder is renamed
+/// to `.NAME.old-PID`, the new one renamed to `NAME`, the parent fsynced and the old folder removed.
+/// A run killed at any point leaves `NAME` complete (old or new), except between the two renames, when
+/// the complete old bag is `.NAME.old-PID`: `recover()`, run first by every build, renames it back.
+/// Leftover temporary folders of runs that are no longer alive are removed.
+struct BagFolderWriter {
+  /// An I/O failure (exit status 2).
+  struct Failure: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  let output: String
+  let fileManager = FileManager.default
+
+  init(output: String) {
+    var path = output
+    while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+    self.output = path
+  }
+
+  /// The folder holding the output (`.` for a bare name). Plain string handling: Foundation's
+  /// `deletingLastPathComponent` traps on one-character paths on Linux.
+  var parent: String {
+    guard let slash = output.lastIndex(of: "/") else { return "." }
+    let parent = String(output[..<slash])
+    return parent.isEmpty ? "/" : parent
+  }
+  var name: String {
+    guard let slash = output.lastIndex(of: "/") else { return output }
+    return String(output[output.index(after: slash)...])
+  }
+  var pid: Int32 { ProcessInfo.processInfo.processIdentifier }
+  var temporary: String { Self.join(parent, ".\(name).tmp-\(pid)") }
+  var previous: String { Self.join(parent, ".\(name).old-\(pid)") }
+
+  static func join(_ folder: String, _ relative: String) -> String {
+    folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
+  }
+
+  /// Test hook: `DOSSIER_TEST_FAULT` = `write:N` fails writing the N-th file; `kill:before-swap` or
+  /// `kill:between-renames` kills the process (SIGKILL) at that point. Used only by the tests that
+  /// prove the output folder survives a failed or killed build.
+  var fault: String? { ProcessInfo.processInfo.environment["DOSSIER_TEST_FAULT"] }
+
+  // MARK: Recovery
+
+  /// Restores or removes what an interrupted run left beside the output folder.
+  func recover() throws {
+    guard let names = try? fileManager.contentsOfDirectory(atPath: parent) else { return }
+    for leftover in names.sorted() {
+      let tmpPrefix = ".\(name).tmp-"
+      let oldPrefix = ".\(name).old-"
+      let path = Self.join(parent, leftover)
+      if leftover.hasPrefix(tmpPrefix), !isAlive(leftover.dropFirst(tmpPrefix.count)) {
+        try remove(path)
+      } else if leftover.hasPrefix(oldPrefix), !isAlive(leftover.dropFirst(oldPrefix.count)) {
+        if fileManager.fileExists(atPath: output) {
+          try remove(path)
+        } else {
+          try rename(path, to: output)
+          syncFolder(parent)
+        }
+      }
+    }
+  }
+
+  private func isAlive(_ pidText: Substring) -> Bool {
+    guard let other = Int32(pidText), other > 0 else { return false }
+    if other == pid { return false }
+    return kill(other, 0) == 0 || errno == EPERM
+  }
+
+  // MARK: Writing
+
+  /// Writes the bag as the new content of the output folder.
+  func write(_ files: [ExportFile]) throws {
+    try checkReplaceable()
+    try remove(temporary)
+    do {
+      try makeFolder(temporary)
+      var folders: Set<String> = [temporary]
+      for (index, file) in files.enumerated() {
+        let path = Self.join(temporary, file.path)
+        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
+        if !folders.contains(folder) {
+          try makeFolder(folder)
+          folders.insert(folder)
+        }
+        if fault == "write:\(index + 1)" {
+          throw Failure(description: "cannot write '\(path)': injected fault (DOSSIER_TEST_FAULT)")
+        }
+        try writeFile(path, file.bytes)
+      }
+      for folder in folders.sorted(by: { $0.count > $1.count }) { syncFolder(folder) }
+    } catch {
+      try? remove(temporary)
+      throw error
+    }
+    if fault == "kill:before-swap" { kill(pid, SIGKILL) }
+    let hadOutput = fileManager.fileExists(atPath: output)
+    if hadOutput {
+      try rename(output, to: previous)
+      if fault == "kill:between-renames" { kill(pid, SIGKILL) }
+    }
+    do {
+      try rename(temporary, to: output)
+    } catch {
+      if hadOutput { try? rename(previous, to: output) }
+      try? remove(temporary)
+      throw error
+    }
+    syncFolder(parent)
+    if hadOutput { try remove(previous) }
+  }
+
+  /// Refuses to replace a folder that is not a bag (so a mistyped `--output` cannot delete a folder).
+  func checkReplaceable() throws {
+    var isDirectory: ObjCBool = false
+    guard fileManager.fileExists(atPath: output, isDirectory: &isDirectory) else { return }
+    guard isDirectory.boolValue else {
+      throw Failure(description: "output '\(output)' exists and is not a folder")
+    }
+    let entries = (try? fileManager.contentsOfDirectory(atPath: output)) ?? []
+    if !entries.isEmpty && !entries.contains("bagit.txt") {
+      throw Failure(
+        description: "output folder '\(output)' is not empty and holds no bagit.txt: it is not a bag "
+          + "written by dossier build; remove it or choose another --output")
+    }
+  }
+
+  private func makeFolder(_ path: String) throws {
+    do {
+      try fileManager.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+      throw Failure(description: "cannot create folder '\(path)': \(error.localizedDescription)")
+    }
+  }
+
+  private func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw Failure(description: "cannot create '\(path)': \(errnoText())") }
+    defer { close(fd) }
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes { buffer in
+        Glibc.write(fd, buffer.baseAddress! + offset, bytes.count - offset)
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw Failure(description: "cannot write '\(path)': \(errnoText())")
+      }
+      offset += written
+    }
+    guard fsync(fd) == 0 else { throw Failure(description: "cannot sync '\(path)': \(errnoText())") }
+  }
+
+  private func syncFolder(_ path: String) {
+    let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { return }
+    _ = fsync(fd)
+    close(fd)
+  }
+
+  private func rename(_ from: String, to: String) throws {
+    guard Glibc.rename(from, to) == 0 else {
+      throw Failure(description: "cannot rename '\(from)' to '\(to)': \(errnoText())")
+    }
+  }
+
+  private func remove(_ path: String) throws {
+    guard fileManager.fileExists(atPath: path) else { return }
+    do {
+      try fileManager.removeItem(atPath: path)
+    } catch {
+      throw Failure(description: "cannot remove '\(path)': \(error.localizedDescription)")
+    }
+  }
+
+  private func errnoText() -> String { String(cString: strerror(errno)) }
+
+  // MARK: Comparing
+
+  /// Every difference between the bag and the output folder, one line each, sorted by path:
+  /// `PATH: stale (content differs)`, `PATH: missing`, `PATH: extra`.
+  func compare(_ files: [ExportFile]) throws -> [String] {
+    var isDirectory: ObjCBool = false
+    guard fileManager.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue else {
+      return files.map { "\($0.path): missing" }
+    }
+    var existing: Set<String> = []
+    let root = URL(fileURLWithPath: output)
+    if let enumerator = fileManager.enumerator(atPath: output) {
+      while let relative = enumerator.nextObject() as? String {
+        var folder: ObjCBool = false
+        let full = root.appendingPathComponent(relative).path
+        if fileManager.fileExists(atPath: full, isDirectory: &folder), !folder.boolValue {
+          existing.insert(relative)
+        }
+      }
+    }
+    var lines: [(String, String)] = []
+    for file in files {
+      let full = root.appendingPathComponent(file.path).path
+      if !existing.contains(file.path) {
+        lines.append((file.path, "missing"))
+        continue
+      }
+      existing.remove(file.path)
+      guard let data = fileManager.contents(atPath: full) else {
+        throw Failure(description: "cannot read '\(full)'")
+      }
+      if [UInt8](data) != file.bytes { lines.append((file.path, "stale (content differs)")) }
+    }
+    for extra in existing { lines.append((extra, "extra (not produced by the build)")) }
+    return lines.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.map { "\($0.0): \($0.1)" }
+  }
+}
