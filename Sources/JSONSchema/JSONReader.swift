@@ -31,6 +31,20 @@ public struct JSONReader: Sendable {
     try read(Array(text.utf8))
   }
 
+  /// Reads zero or more JSON texts written one after another, such as a file with one value
+  /// per document or a log of concatenated values. Texts may be separated by whitespace; a
+  /// number or literal must be followed by whitespace (or the end) before the next text, so
+  /// `1 2` is two texts and `1[2]` is an error. Empty or all-whitespace input gives no values.
+  public func readAll(_ bytes: some Sequence<UInt8>) throws(JSONReadError) -> [JSONValue] {
+    var parser = Parser(bytes: Array(bytes), maxDepth: maxDepth, recordLocations: false)
+    return try parser.parseTexts()
+  }
+
+  /// Reads zero or more JSON texts, given as a string, written one after another.
+  public func readAll(_ text: String) throws(JSONReadError) -> [JSONValue] {
+    try readAll(Array(text.utf8))
+  }
+
   /// Reads a JSON text and also returns where each value and each member key starts.
   public func readWithLocations(_ bytes: some Sequence<UInt8>) throws(JSONReadError) -> (
     value: JSONValue, locations: JSONSourceMap
@@ -188,12 +202,16 @@ private struct Parser {
     case object(keys: [String], values: [JSONValue], index: [String: Int]?, keyOffsets: [Int])
   }
 
-  mutating func parseDocument() throws(JSONReadError) -> JSONValue {
+  mutating func skipByteOrderMark() {
     if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
       pos = 3
       lineStart = 3
       cacheOffset = 3
     }
+  }
+
+  mutating func parseDocument() throws(JSONReadError) -> JSONValue {
+    skipByteOrderMark()
     skipWhitespace()
     if pos >= bytes.count { throw fail("empty input: expected a JSON value", at: pos) }
     let value = try parseValue()
@@ -202,6 +220,25 @@ private struct Parser {
       throw fail("unexpected \(describe(at: pos)) after the JSON value", at: pos)
     }
     return value
+  }
+
+  /// Zero or more texts one after another (see `JSONReader.readAll`).
+  mutating func parseTexts() throws(JSONReadError) -> [JSONValue] {
+    skipByteOrderMark()
+    skipWhitespace()
+    var values: [JSONValue] = []
+    while pos < bytes.count {
+      values.append(try parseValue())
+      let end = pos
+      skipWhitespace()
+      // Containers and strings end with a delimiter; numbers and literals need a separator.
+      if pos == end && pos < bytes.count
+        && ![UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "\"")].contains(bytes[end - 1])
+      {
+        throw fail("unexpected \(describe(at: pos)) after the JSON value: expected whitespace", at: pos)
+      }
+    }
+    return values
   }
 
   func describe(at offset: Int) -> String {

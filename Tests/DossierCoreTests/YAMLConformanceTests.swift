@@ -225,7 +225,7 @@ import Testing
     }
     let jsonURL = c.folder.appendingPathComponent("in.json")
     guard let text = try? String(contentsOf: jsonURL, encoding: .utf8),
-      let expected = try? YAMLTestJSONReader.readAll(text)
+      let expected = try? JSONReader().readAll(text)
     else {
       return !loader.compose(input, file: file).diagnostics.contains { $0.code == .yamlSyntax }
     }
@@ -294,7 +294,7 @@ import Testing
         }
         continue
       }
-      let expected = try YAMLTestJSONReader.readAll(String(contentsOf: jsonURL, encoding: .utf8))
+      let expected = try JSONReader().readAll(String(contentsOf: jsonURL, encoding: .utf8))
       do {
         let values = try loader.loadAll(input, file: file).map(\.value)
         if values == expected {

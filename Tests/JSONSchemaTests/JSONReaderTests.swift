@@ -146,6 +146,38 @@ import Testing
     String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
   }
 
+  @Test func readsTextsOneAfterAnother() throws {
+    let text = "\u{FEFF}{\"a\": [1, 2]}\n[]\n\"s\"\"t\" {}{} 3\t-4.5e1\r\ntrue null\n"
+    let values = try JSONReader().readAll(text)
+    #expect(
+      values == [
+        .object(JSONObject([("a", .array([.integer(1), .integer(2)]))])), .array([]), .string("s"),
+        .string("t"), .object(JSONObject()), .object(JSONObject()), .integer(3),
+        .number(try #require(JSONNumber(jsonText: "-45"))), .bool(true), .null,
+      ])
+    #expect(try JSONReader().readAll("") == [])
+    #expect(try JSONReader().readAll(" \n\t") == [])
+    #expect(try JSONReader().readAll("[1]") == [try JSONReader().read("[1]")])
+  }
+
+  @Test(arguments: [
+    Rejection(text: "1[2]", line: 1, column: 2, fragment: "expected whitespace"),
+    Rejection(text: "{} true\"x\"", line: 1, column: 8, fragment: "expected whitespace"),
+    Rejection(text: "[1]\n[2,]", line: 2, column: 3, fragment: "trailing comma"),
+    Rejection(text: "{\"a\": 1}\n{\"b\": 1, \"b\": 2}", line: 2, column: 10, fragment: "duplicate key"),
+    Rejection(text: "[1] ]", line: 1, column: 5, fragment: "expected a value"),
+    Rejection(text: "\"x\"\n[", line: 2, column: 2, fragment: "unexpected end of input"),
+  ])
+  func rejectsBadTextInSequenceWithLocation(_ r: Rejection) {
+    do {
+      let values = try JSONReader().readAll(r.text)
+      Issue.record("accepted \(r.text) as \(values)")
+    } catch {
+      #expect(error.message.contains(r.fragment), "\(error)")
+      #expect(error.line == r.line && error.column == r.column, "\(error) for \(r.text)")
+    }
+  }
+
   @Test func rejectsTooDeepNestingWithLocation() {
     do {
       _ = try JSONReader().read(Self.nested(10_000))

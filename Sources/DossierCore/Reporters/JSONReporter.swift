@@ -24,7 +24,7 @@ public enum JSONReporter {
       ]),
       "tool": .members(["name": .string(ReportContext.toolName), "version": .string(context.toolVersion)]),
     ])
-    return ReportJSONWriter.document(document)
+    return document.reportDocument
   }
 
   /// One diagnostic with every field.

@@ -39,12 +39,12 @@ public enum SARIFReporter {
       "columnKind": .string("unicodeCodePoints"),
       "results": .array(results),
     ])
-    return ReportJSONWriter.document(
-      .members([
-        "$schema": .string(schemaURI),
-        "version": .string("2.1.0"),
-        "runs": .array([run]),
-      ]))
+    let log = JSONValue.members([
+      "$schema": .string(schemaURI),
+      "version": .string("2.1.0"),
+      "runs": .array([run]),
+    ])
+    return log.reportDocument
   }
 
   static func rule(for code: DiagnosticCode) -> JSONValue {
