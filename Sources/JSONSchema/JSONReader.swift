@@ -113,6 +113,8 @@ public struct JSONReadError: Error, Sendable, Equatable, CustomStringConvertible
   public var position: JSONSourcePosition
   /// A related earlier position (the first occurrence of a duplicate key), if any.
   public var relatedPosition: JSONSourcePosition?
+  /// The repeated member name, when the error is a duplicate key.
+  public var duplicateKey: String? = nil
 
   public var line: Int { position.line }
   public var column: Int { position.column }
@@ -179,8 +181,11 @@ private struct Parser {
     return JSONSourcePosition(line: line, column: column, offset: offset)
   }
 
-  mutating func fail(_ message: String, at offset: Int, related: JSONSourcePosition? = nil) -> JSONReadError {
-    JSONReadError(message: message, position: position(at: offset), relatedPosition: related)
+  mutating func fail(
+    _ message: String, at offset: Int, related: JSONSourcePosition? = nil, duplicateKey: String? = nil
+  ) -> JSONReadError {
+    JSONReadError(
+      message: message, position: position(at: offset), relatedPosition: related, duplicateKey: duplicateKey)
   }
 
   mutating func skipWhitespace() {
@@ -374,7 +379,7 @@ private struct Parser {
               let firstPosition = Parser.slowPosition(bytes: bytes, offset: keyOffsets[first])
               throw fail(
                 "duplicate key \"\(key)\" (first defined at line \(firstPosition.line), column \(firstPosition.column))",
-                at: keyOffset, related: firstPosition)
+                at: keyOffset, related: firstPosition, duplicateKey: key)
             }
             if index != nil {
               index![key] = keys.count

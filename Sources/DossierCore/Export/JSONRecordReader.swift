@@ -20,10 +20,14 @@ public enum JSONRecordReader {
       for line in file.bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast() {
         lineNumber += 1
         do {
-          let value = try ExportJSONParser.parse(Array(line))
+          if let problem = byteOrderMark(line, file.path, line: lineNumber) {
+            problems.append(problem)
+            continue
+          }
+          let value = try reader.read(line)
           try records.append(try RecordRow(table: table, json: value))
-        } catch let failure as ExportJSONParser.Failure {
-          problems.append(unreadable(file.path, line: lineNumber, column: failure.column, failure.message))
+        } catch let failure as JSONReadError {
+          problems.append(unreadable(file.path, failure, firstLine: lineNumber))
         } catch let error as RecordRowError {
           problems.append(unreadable(file.path, line: lineNumber, error.description))
         } catch {
@@ -41,7 +45,11 @@ public enum JSONRecordReader {
     var problems: [Diagnostic] = []
     for file in files {
       do {
-        let value = try ExportJSONParser.parse(file.bytes)
+        if let problem = byteOrderMark(file.bytes, file.path, line: 1) {
+          problems.append(problem)
+          continue
+        }
+        let value = try reader.read(file.bytes)
         guard case .object(let object) = value else {
           throw RecordRowError(column: "(file)", expected: "an object")
         }
@@ -62,8 +70,8 @@ public enum JSONRecordReader {
           }
           for row in rows { try records.append(try RecordRow(table: table, json: row)) }
         }
-      } catch let failure as ExportJSONParser.Failure {
-        problems.append(unreadable(file.path, line: failure.line, column: failure.column, failure.message))
+      } catch let failure as JSONReadError {
+        problems.append(unreadable(file.path, failure, firstLine: 1))
       } catch let error as RecordRowError {
         problems.append(unreadable(file.path, line: 1, error.description))
       } catch {
@@ -72,6 +80,26 @@ public enum JSONRecordReader {
     }
     if !problems.isEmpty { throw DiagnosticError(problems) }
     return records.sorted()
+  }
+
+  /// The strict RFC 8259 reader: duplicate keys, trailing commas and the like are errors.
+  private static let reader = JSONReader()
+
+  /// Exports are written without a byte order mark; one (which `JSONReader` would skip) is an error.
+  private static func byteOrderMark(_ bytes: some Collection<UInt8>, _ file: String, line: Int) -> Diagnostic?
+  {
+    guard bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return nil }
+    return unreadable(file, line: line, "a byte order mark: exports are UTF-8 without one")
+  }
+
+  /// An `X005` for a JSON syntax error in text whose first line is line `firstLine` of the file.
+  private static func unreadable(_ file: String, _ error: JSONReadError, firstLine: Int) -> Diagnostic {
+    var message = error.message
+    if let key = error.duplicateKey, let first = error.relatedPosition {
+      message =
+        "duplicate key '\(key)' (first defined at line \(first.line + firstLine - 1), column \(first.column))"
+    }
+    return unreadable(file, line: error.line + firstLine - 1, column: error.column, message)
   }
 
   static func fileStem(_ path: String, extension ext: String) -> String? {
