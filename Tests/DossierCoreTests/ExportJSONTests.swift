@@ -95,6 +95,25 @@ import Testing
     #expect(diagnostics[1].message.contains("duplicate key 'unit'"))
   }
 
+  @Test func documentJSONErrorsAreLocatedAndAByteOrderMarkIsRefused() throws {
+    let files = try JSONExporter().export(ExportFixtures.corpus)
+    var text = String(decoding: files[0].bytes, as: UTF8.self)
+    let schemaLine = try #require(text.range(of: "\n  \"schema\": "))
+    text.insert(contentsOf: "\n  \"schema\": 1,", at: schemaLine.lowerBound)
+    let duplicate = ExportFile(path: files[0].path, text: text)
+    let withMark = ExportFile(path: files[0].path, bytes: [0xEF, 0xBB, 0xBF] + files[0].bytes)
+    let error = #expect(throws: DiagnosticError.self) {
+      _ = try JSONRecordReader.readDocuments([duplicate, withMark])
+    }
+    let diagnostics = error?.diagnostics ?? []
+    #expect(diagnostics.map(\.code.id) == ["X005", "X005"])
+    let line = text[..<schemaLine.lowerBound].filter { $0 == "\n" }.count + 3
+    #expect(diagnostics.map { $0.location?.line } == [line, 1])
+    #expect(diagnostics[0].location?.column == 3)
+    #expect(diagnostics[0].message == "duplicate key 'schema' (first defined at line \(line - 1), column 3)")
+    #expect(diagnostics[1].message.contains("byte order mark"))
+  }
+
   @Test func unknownFormatNameIsX004() throws {
     let error = #expect(throws: DiagnosticError.self) { _ = try ExportFormat.list("json,xlsx,tsv") }
     #expect(error?.diagnostics.map(\.code.id) == ["X004"])

@@ -206,4 +206,13 @@ import Testing
     }
     #expect(ok)
   }
+
+  @Test func aDuplicateKeyErrorNamesTheKeyAndItsFirstPosition() throws {
+    let error = #expect(throws: JSONReadError.self) { _ = try JSONReader().read("[{\"é\": 1,\n\"é\": 2}]") }
+    #expect(error?.duplicateKey == "é")
+    #expect(error?.relatedPosition.map { [$0.line, $0.column] } == [1, 3])
+    #expect([error?.line, error?.column] == [2, 1])
+    let other = #expect(throws: JSONReadError.self) { _ = try JSONReader().read("[1,]") }
+    #expect(other != nil && other?.duplicateKey == nil)
+  }
 }
