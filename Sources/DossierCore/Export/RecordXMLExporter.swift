@@ -10,27 +10,10 @@ public struct RecordXMLExporter: RecordExporter {
   public init(options: ExportOptions = ExportOptions()) { self.options = options }
 
   public func export(_ records: RecordSet) throws -> [ExportFile] {
-    try RecordSetChecker.check(records, options: options)
-    let problems = RecordXML.characterProblems(records, options: options)
-    if !problems.isEmpty { throw DiagnosticError(problems) }
-    let validator = try XMLSchemaExport.validator(options, schemaPath: XMLSchemaBundle.recordSchemaPath)
-    let sorted = records.sorted()
-    let parts = sorted.partitionedByDocument()
-    var files: [ExportFile] = []
-    for document in sorted.documents {
-      let path = "\(format.directory)/\(document.id).xml"
-      let bytes: [UInt8]
-      do throws(XMLWriter.InvalidCharacter) {
-        bytes = try RecordXML.document(parts[document.id] ?? RecordSet())
-      } catch {
-        throw DiagnosticError(
-          .error(
-            .xmlCharacterNotAllowed,
-            "document '\(document.id)': U+\(RecordSetChecker.hex(error.scalar.value)) is not allowed in XML"))
-      }
-      try XMLSchemaExport.check(bytes, path: path, validator: validator)
-      files.append(ExportFile(path: path, bytes: bytes))
+    try XMLSchemaExport.exportPerDocument(
+      records, options: options, schemaPath: XMLSchemaBundle.recordSchemaPath, directory: format.directory
+    ) { (part: RecordSet, _: DocumentRecord) throws(XMLWriter.InvalidCharacter) in
+      try RecordXML.document(part)
     }
-    return files
   }
 }

@@ -26,4 +26,34 @@ enum XMLSchemaExport {
             $0.message, at: SourceLocation(file: path, line: max(1, $0.line), column: max(1, $0.column)))
         }))
   }
+
+  /// Writes one XML file per document into `directory`, after checking the records and every string
+  /// against the XML `Char` production, and validates each file against the schema at `schemaPath`.
+  static func exportPerDocument(
+    _ records: RecordSet, options: ExportOptions, schemaPath: String, directory: String,
+    render: (RecordSet, DocumentRecord) throws(XMLWriter.InvalidCharacter) -> [UInt8]
+  ) throws -> [ExportFile] {
+    try RecordSetChecker.check(records, options: options)
+    let problems = RecordXML.characterProblems(records, options: options)
+    if !problems.isEmpty { throw DiagnosticError(problems) }
+    let validator = try validator(options, schemaPath: schemaPath)
+    let sorted = records.sorted()
+    let parts = sorted.partitionedByDocument()
+    var files: [ExportFile] = []
+    for document in sorted.documents {
+      let path = "\(directory)/\(document.id).xml"
+      let bytes: [UInt8]
+      do throws(XMLWriter.InvalidCharacter) {
+        bytes = try render(parts[document.id] ?? RecordSet(), document)
+      } catch {
+        throw DiagnosticError(
+          .error(
+            .xmlCharacterNotAllowed,
+            "document '\(document.id)': U+\(RecordSetChecker.hex(error.scalar.value)) is not allowed in XML"))
+      }
+      try check(bytes, path: path, validator: validator)
+      files.append(ExportFile(path: path, bytes: bytes))
+    }
+    return files
+  }
 }
