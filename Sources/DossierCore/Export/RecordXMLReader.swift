@@ -43,14 +43,7 @@ public enum RecordXMLReader {
       }
       switch result {
       case .success(let set):
-        records.documents += set.documents
-        records.sections += set.sections
-        records.activities += set.activities
-        records.participants += set.participants
-        records.participantSets += set.participantSets
-        records.quantities += set.quantities
-        records.evidence += set.evidence
-        records.terms += set.terms
+        records.append(set)
       case .failure(let failure):
         problems.append(JSONRecordReader.unreadable(file.path, line: failure.line, failure.message))
       }

@@ -34,17 +34,20 @@ public struct RecordSet: Hashable, Sendable, Codable {
   /// Combines record sets (e.g. one per document) into one corpus set, in export order.
   public static func merging(_ sets: [RecordSet]) -> RecordSet {
     var all = RecordSet()
-    for set in sets {
-      all.documents += set.documents
-      all.sections += set.sections
-      all.activities += set.activities
-      all.participants += set.participants
-      all.participantSets += set.participantSets
-      all.quantities += set.quantities
-      all.evidence += set.evidence
-      all.terms += set.terms
-    }
+    for set in sets { all.append(set) }
     return all.sorted()
+  }
+
+  /// Adds every record of `other` to this set's tables, in their current order (no sorting).
+  public mutating func append(_ other: RecordSet) {
+    documents += other.documents
+    sections += other.sections
+    activities += other.activities
+    participants += other.participants
+    participantSets += other.participantSets
+    quantities += other.quantities
+    evidence += other.evidence
+    terms += other.terms
   }
 
   /// True when the set holds no record at all.
