@@ -72,32 +72,32 @@ public struct AnnotationMerger: Sendable {
         return AnnotatedDocument.Field(
           value: annotated.value, text: nil, annotation: annotated, correction: nil)
       }
-      if name == "published" {
-        if !publishedAgrees(annotated.value, byline: text.text) {
-          diagnostics.append(
-            .error(
-              .annotationDisagreesWithText,
-              "published \(MetadataText.quoted(annotated.value)) disagrees with the byline's time \(MetadataText.quoted(text.text))",
-              at: document.location(of: annotated.pointer), pointer: annotated.pointer.description,
-              notes: [
-                Diagnostic.Note(
-                  "the byline says \(MetadataText.quoted(text.text))", at: document.location(of: text))
-              ],
-              help:
-                "the local date and time (before the offset) must equal the byline; add a correction with a reason if the byline is wrong"
-            ))
-        }
-      } else if !MetadataText.agree(annotated.value, text.text) {
+      // `published` carries an offset the byline lacks: only its local date and time must agree.
+      let isPublished = name == "published"
+      let agrees =
+        isPublished
+        ? publishedAgrees(annotated.value, byline: text.text) : MetadataText.agree(annotated.value, text.text)
+      if !agrees {
+        let (counterpart, textSays, help) =
+          isPublished
+          ? (
+            "the byline's time", "the byline says",
+            "the local date and time (before the offset) must equal the byline; add a correction with a reason if the byline is wrong"
+          )
+          : (
+            "the text", "the text says",
+            "copy the value from the text, or add a correction with a reason if the text is wrong"
+          )
         diagnostics.append(
           .error(
             .annotationDisagreesWithText,
-            "\(name) \(MetadataText.quoted(annotated.value)) disagrees with the text \(MetadataText.quoted(text.text))",
+            "\(name) \(MetadataText.quoted(annotated.value)) disagrees with \(counterpart) \(MetadataText.quoted(text.text))",
             at: document.location(of: annotated.pointer), pointer: annotated.pointer.description,
             notes: [
               Diagnostic.Note(
-                "the text says \(MetadataText.quoted(text.text))", at: document.location(of: text))
+                "\(textSays) \(MetadataText.quoted(text.text))", at: document.location(of: text))
             ],
-            help: "copy the value from the text, or add a correction with a reason if the text is wrong"))
+            help: help))
       }
       return AnnotatedDocument.Field(
         value: annotated.value, text: text, annotation: annotated, correction: nil)
