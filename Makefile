@@ -21,3 +21,10 @@ lint:
 
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks
+
+# make bench [N=1000] [JOBS=2] [VALIDATE=1]: dossier build vs the Python peer (docs/performance.md).
+N ?= 1000
+JOBS ?= 2
+VALIDATE ?= 0
+bench: deps
+	N=$(N) JOBS=$(JOBS) VALIDATE=$(VALIDATE) SWIFT=$(SWIFT) bash scripts/bench.sh

@@ -3,8 +3,9 @@ import Foundation
 
 /// Writes a bag to disk atomically, and compares a bag with a folder (`--check`).
 ///
-/// Writing: every file goes into `.NAME.tmp-PID` beside the output folder `NAME` (same parent, so the
-/// renames stay on one file system); each file and folder is fsynced; then the old folder is renamed
+/// Writing (`BagFolderSink`): every file goes into `.NAME.tmp-PID` beside the output folder `NAME` (same
+/// parent, so the renames stay on one file system); the temporary folder's file system is synced
+/// (`syncfs`, one call instead of one `fsync` per file); then the old folder is renamed
 /// to `.NAME.old-PID`, the new one renamed to `NAME`, the parent fsynced and the old folder removed.
 /// A run killed at any point leaves `NAME` complete (old or new), except between the two renames, when
 /// the complete old bag is `.NAME.old-PID`: `recover()`, run first by every build, renames it back.
@@ -78,30 +79,20 @@ struct BagFolderWriter {
 
   // MARK: Writing
 
-  /// Writes the bag as the new content of the output folder.
+  /// Writes a whole bag given as values as the new content of the output folder.
   func write(_ files: [ExportFile]) throws {
-    try checkReplaceable()
-    try remove(temporary)
+    let sink = try BagFolderSink(writer: self)
     do {
-      try makeFolder(temporary)
-      var folders: Set<String> = [temporary]
-      for (index, file) in files.enumerated() {
-        let path = Self.join(temporary, file.path)
-        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
-        if !folders.contains(folder) {
-          try makeFolder(folder)
-          folders.insert(folder)
-        }
-        if fault == "write:\(index + 1)" {
-          throw Failure(description: "cannot write '\(path)': injected fault (DOSSIER_TEST_FAULT)")
-        }
-        try writeFile(path, file.bytes)
-      }
-      for folder in folders.sorted(by: { $0.count > $1.count }) { syncFolder(folder) }
+      for file in files { try sink.write(file.path, file.bytes) }
     } catch {
-      try? remove(temporary)
+      sink.discard()
       throw error
     }
+    try sink.commit()
+  }
+
+  /// Syncs the temporary folder and swaps it in for the output folder (see the type's documentation).
+  func swapIn() throws {
     if fault == "kill:before-swap" { kill(pid, SIGKILL) }
     let hadOutput = fileManager.fileExists(atPath: output)
     if hadOutput {
@@ -119,6 +110,16 @@ struct BagFolderWriter {
     if hadOutput { try remove(previous) }
   }
 
+  /// Creates the empty temporary folder.
+  func prepareTemporary() throws {
+    try checkReplaceable()
+    try remove(temporary)
+    try makeFolder(temporary)
+  }
+
+  /// Removes the temporary folder (a failed build).
+  func discardTemporary() { try? remove(temporary) }
+
   /// Refuses to replace a folder that is not a bag (so a mistyped `--output` cannot delete a folder).
   func checkReplaceable() throws {
     var isDirectory: ObjCBool = false
@@ -134,7 +135,7 @@ struct BagFolderWriter {
     }
   }
 
-  private func makeFolder(_ path: String) throws {
+  func makeFolder(_ path: String) throws {
     do {
       try fileManager.createDirectory(atPath: path, withIntermediateDirectories: true)
     } catch {
@@ -142,10 +143,15 @@ struct BagFolderWriter {
     }
   }
 
-  private func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+  func writeFile(_ path: String, _ bytes: [UInt8]) throws {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw Failure(description: "cannot create '\(path)': \(errnoText())") }
     defer { close(fd) }
+    try writeAll(fd, bytes, path: path)
+  }
+
+  /// Writes all of `bytes` to an open file.
+  func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
     var offset = 0
     while offset < bytes.count {
       let written = bytes.withUnsafeBytes { buffer in
@@ -157,23 +163,22 @@ struct BagFolderWriter {
       }
       offset += written
     }
-    guard fsync(fd) == 0 else { throw Failure(description: "cannot sync '\(path)': \(errnoText())") }
   }
 
-  private func syncFolder(_ path: String) {
+  func syncFolder(_ path: String) {
     let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0 else { return }
     _ = fsync(fd)
     close(fd)
   }
 
-  private func rename(_ from: String, to: String) throws {
+  func rename(_ from: String, to: String) throws {
     guard Glibc.rename(from, to) == 0 else {
       throw Failure(description: "cannot rename '\(from)' to '\(to)': \(errnoText())")
     }
   }
 
-  private func remove(_ path: String) throws {
+  func remove(_ path: String) throws {
     guard fileManager.fileExists(atPath: path) else { return }
     do {
       try fileManager.removeItem(atPath: path)
@@ -182,7 +187,7 @@ struct BagFolderWriter {
     }
   }
 
-  private func errnoText() -> String { String(cString: strerror(errno)) }
+  func errnoText() -> String { String(cString: strerror(errno)) }
 
   // MARK: Comparing
 

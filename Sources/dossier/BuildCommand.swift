@@ -38,6 +38,8 @@ struct BuildCommand: AsyncParsableCommand {
 
   @OptionGroup var reporting: ReportingOptions
 
+  @OptionGroup var progressOptions: ProgressOptions
+
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     do {
@@ -48,6 +50,7 @@ struct BuildCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    let started = StageTimings.Clock.wallNow()
     let formats: [ExportFormat]
     do {
       formats = try ExportFormat.list(format)
@@ -57,7 +60,7 @@ struct BuildCommand: AsyncParsableCommand {
     let schemaFiles: SchemaFiles
     let recordsSchema: CorpusFile
     let xmlSchemas: XMLSchemaBundle
-    let documents: [CorpusDocumentInput]
+    let source: FolderCorpusSource
     do {
       schemaFiles = try ValidateCommand.readSchemas(schemas)
       recordsSchema = try ValidateCommand.read(
@@ -68,7 +71,7 @@ struct BuildCommand: AsyncParsableCommand {
           .bytes
       }
       xmlSchemas = XMLSchemaBundle(files: xmlFiles)
-      documents = try ValidateCommand.readCorpus(input).values.sorted { $0.id < $1.id }
+      source = try FolderCorpusSource(folder: input)
     } catch let error as ValidateCommand.CorpusReadError {
       DocumentReader.printError("error: \(error.description)")
       throw ExitCode(2)
@@ -85,29 +88,56 @@ struct BuildCommand: AsyncParsableCommand {
       formats: formats, jobs: jobs ?? CorpusValidator.defaultConcurrency, strict: reporting.strict,
       corpusName: corpusName.isEmpty || corpusName == "." ? "Input" : corpusName,
       softwareAgent: "dossier")
-    progress("dossier build: \(documents.count) document\(documents.count == 1 ? "" : "s") in \(input)")
-    let result = await pipeline.build(documents, options: options)
-
-    let status = reporting.report(result.diagnostics, sources: result.sources)
-    guard let files = result.files, status == 0 else { throw ExitCode(max(status, 1)) }
+    let count = source.documentIDs.count
+    let line = progressOptions.line("build", total: count)
+    line.message("dossier build: \(count) document\(count == 1 ? "" : "s") in \(input)")
 
     let writer = BagFolderWriter(output: output)
+    let comparer = BagFolderComparer(output: writer.output)
+    let folderSink: BagFolderSink?
     do {
       try writer.recover()
-      if check {
-        let differences = try writer.compare(files)
+      folderSink = check ? nil : try BagFolderSink(writer: writer)
+    } catch let error as BagFolderWriter.Failure {
+      DocumentReader.printError("error: \(error.description)")
+      throw ExitCode(2)
+    }
+    let sink: any BagSink = folderSink ?? comparer
+    let result = await pipeline.build(source, into: sink, options: options, progress: line.update)
+    line.finish()
+    progressOptions.printTimings(result.timings, since: started)
+
+    if let readError = result.readError {
+      folderSink?.discard()
+      DocumentReader.printError("error: \(readError.description)")
+      throw ExitCode(2)
+    }
+    let status = reporting.report(result.diagnostics, sources: result.sources)
+    guard result.exported, status == 0 else {
+      folderSink?.discard()
+      if let writeError = result.writeError {
+        DocumentReader.printError("error: \(writeError)")
+        throw ExitCode(2)
+      }
+      throw ExitCode(max(status, 1))
+    }
+    do {
+      if let folderSink {
+        try folderSink.commit()
+        line.message("wrote \(result.fileCount) files to \(output)")
+      } else {
+        let differences = try comparer.differences()
         for difference in differences { print(difference) }
         if !differences.isEmpty {
-          for note in Self.changedInputs(old: writer.output, new: files) { DocumentReader.printError(note) }
+          for note in Self.changedInputs(old: writer.output, new: comparer.documentsTable) {
+            DocumentReader.printError(note)
+          }
           DocumentReader.printError(
             "error: \(output) is stale: \(differences.count) file\(differences.count == 1 ? "" : "s") differ; "
               + "run `dossier build` to update it")
           throw ExitCode(1)
         }
-        progress("\(output) is up to date (\(files.count) files)")
-      } else {
-        try writer.write(files)
-        progress("wrote \(files.count) files to \(output)")
+        line.message("\(output) is up to date (\(result.fileCount) files)")
       }
     } catch let error as BagFolderWriter.Failure {
       DocumentReader.printError("error: \(error.description)")
@@ -117,15 +147,14 @@ struct BuildCommand: AsyncParsableCommand {
 
   /// Notes naming the inputs whose SHA-256 differs from the one recorded in the existing bag's
   /// `documents` table (so a stale bag points back at the edited file).
-  static func changedInputs(old folder: String, new files: [ExportFile]) -> [String] {
-    let path = "data/jsonl/documents.jsonl"
-    guard let fresh = files.first(where: { $0.path == path }),
-      let data = FileManager.default.contents(atPath: BagFolderWriter.join(folder, path)),
+  static func changedInputs(old folder: String, new fresh: [UInt8]) -> [String] {
+    let path = BagFolderComparer.documentsTable
+    guard let data = FileManager.default.contents(atPath: BagFolderWriter.join(folder, path)),
       let before = try? JSONRecordReader.readLines([
         ExportFile(path: "jsonl/documents.jsonl", bytes: [UInt8](data))
       ]),
       let after = try? JSONRecordReader.readLines([
-        ExportFile(path: "jsonl/documents.jsonl", bytes: fresh.bytes)
+        ExportFile(path: "jsonl/documents.jsonl", bytes: fresh)
       ])
     else { return [] }
     let old = Dictionary(before.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -146,12 +175,6 @@ struct BuildCommand: AsyncParsableCommand {
       }
     }
     return notes
-  }
-
-  /// Progress goes to stderr, and only when stderr is a terminal.
-  private func progress(_ message: String) {
-    guard isatty(STDERR_FILENO) == 1 else { return }
-    FileHandle.standardError.write(Data((message + "\n").utf8))
   }
 
   static func standardized(_ path: String) -> String {

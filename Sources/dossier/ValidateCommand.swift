@@ -32,26 +32,29 @@ struct ValidateCommand: AsyncParsableCommand {
 
   @OptionGroup var reporting: ReportingOptions
 
+  @OptionGroup var progressOptions: ProgressOptions
+
   func run() async throws {
+    let started = StageTimings.Clock.wallNow()
     let schemaFiles: SchemaFiles
-    let documents: [CorpusDocumentInput]
+    var source: FolderCorpusSource
     var selected: Set<String>?
     do {
       schemaFiles = try Self.readSchemas(schemas)
-      var corpus = try Self.readCorpus(input)
+      source = try FolderCorpusSource(folder: input)
       if !paths.isEmpty {
         var ids = Set<String>()
         for path in paths {
-          var named = try Self.readNamed(path)
+          var named = try Self.namedEntry(path)
           // A file named alone is paired with its partner of the input folder.
-          named.text = named.text ?? corpus[named.id]?.text
-          named.annotation = named.annotation ?? corpus[named.id]?.annotation
+          let partner = source.entry(named.id)
+          named.text = named.text ?? partner?.text
+          named.annotation = named.annotation ?? partner?.annotation
           ids.insert(named.id)
-          corpus[named.id] = named
+          source = source.replacing(named)
         }
         selected = ids
       }
-      documents = corpus.values.sorted { $0.id < $1.id }
     } catch let error as CorpusReadError {
       DocumentReader.printError("error: \(error.description)")
       throw ExitCode(2)
@@ -63,13 +66,20 @@ struct ValidateCommand: AsyncParsableCommand {
       _ = reporting.report(error.diagnostics, sources: [:], to: .standardError)
       throw ExitCode(2)
     }
-    let result = await validator.validate(documents)
+    let line = progressOptions.line("validate", total: source.documentIDs.count)
+    let result = await validator.validate(source, progress: line.update)
+    line.finish()
+    progressOptions.printTimings(result.timings, since: started)
+    if let readError = result.readError {
+      DocumentReader.printError("error: \(readError.description)")
+      throw ExitCode(2)
+    }
     var diagnostics = result.diagnostics
     if let selected {
-      let documentFiles = Set(documents.flatMap { [$0.text?.path, $0.annotation?.path].compactMap { $0 } })
+      let documentFiles = Set(source.entries.flatMap { [$0.text, $0.annotation].compactMap { $0 } })
       let wanted = Set(
-        documents.filter { selected.contains($0.id) }.flatMap {
-          [$0.text?.path, $0.annotation?.path].compactMap { $0 }
+        source.entries.filter { selected.contains($0.id) }.flatMap {
+          [$0.text, $0.annotation].compactMap { $0 }
         })
       diagnostics = diagnostics.filter { diagnostic in
         guard let file = diagnostic.location?.file else { return true }
@@ -114,30 +124,8 @@ struct ValidateCommand: AsyncParsableCommand {
     }
   }
 
-  /// Reads every `.txt` and `.yaml` of the input folder, paired by name.
-  static func readCorpus(_ folder: String) throws -> [String: CorpusDocumentInput] {
-    try requireFolder(folder, "input")
-    let names: [String]
-    do {
-      names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-    } catch {
-      throw CorpusReadError(
-        description: "cannot list input folder '\(folder)': \(error.localizedDescription)")
-    }
-    var corpus: [String: CorpusDocumentInput] = [:]
-    for name in names where name.hasSuffix(".txt") || name.hasSuffix(".yaml") {
-      let path = (folder as NSString).appendingPathComponent(name)
-      let id = String(name.dropLast(name.hasSuffix(".txt") ? 4 : 5))
-      guard !id.isEmpty, !id.hasPrefix(".") else { continue }
-      var entry = corpus[id] ?? CorpusDocumentInput(id: id, text: nil, annotation: nil)
-      if name.hasSuffix(".txt") { entry.text = try read(path) } else { entry.annotation = try read(path) }
-      corpus[id] = entry
-    }
-    return corpus
-  }
-
-  /// Reads a named `.yaml` or `.txt` file and its partner beside it.
-  static func readNamed(_ path: String) throws -> CorpusDocumentInput {
+  /// The files of a named `.yaml` or `.txt` and of its partner beside it (read later, by the source).
+  static func namedEntry(_ path: String) throws -> FolderCorpusSource.Entry {
     let name = (path as NSString).lastPathComponent
     guard name.hasSuffix(".yaml") || name.hasSuffix(".txt") else {
       throw CorpusReadError(description: "'\(path)' is neither an annotation (.yaml) nor a document (.txt)")
@@ -147,10 +135,11 @@ struct ValidateCommand: AsyncParsableCommand {
     let folder = (path as NSString).deletingLastPathComponent
     let partnerName = id + (isText ? ".yaml" : ".txt")
     let partner = folder.isEmpty ? partnerName : (folder as NSString).appendingPathComponent(partnerName)
-    let file = try read(path)
-    let other = FileManager.default.fileExists(atPath: partner) ? try read(partner) : nil
+    // The named file must be readable now (exit status 2 before any work).
+    _ = try read(path)
+    let other = FileManager.default.fileExists(atPath: partner) ? partner : nil
     return isText
-      ? CorpusDocumentInput(id: id, text: file, annotation: other)
-      : CorpusDocumentInput(id: id, text: other, annotation: file)
+      ? FolderCorpusSource.Entry(id: id, text: path, annotation: other)
+      : FolderCorpusSource.Entry(id: id, text: other, annotation: path)
   }
 }

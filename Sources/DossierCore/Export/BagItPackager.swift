@@ -1,5 +1,3 @@
-import Crypto
-
 /// Packs payload files into a BagIt 1.0 bag (RFC 8493), reproducibly:
 ///
 /// - `bagit.txt`: `BagIt-Version: 1.0` and `Tag-File-Character-Encoding: UTF-8`;
@@ -18,12 +16,7 @@ public struct BagItPackager: Sendable {
   }
 
   /// Lowercase hex SHA-256 of bytes.
-  public static func sha256Hex(_ bytes: [UInt8]) -> String {
-    SHA256.hash(data: bytes).map { byte in
-      let digits = String(byte, radix: 16)
-      return digits.count == 1 ? "0" + digits : digits
-    }.joined()
-  }
+  public static func sha256Hex(_ bytes: [UInt8]) -> String { Digest.sha256Hex(bytes) }
 
   /// Encodes a path for a manifest line.
   public static func manifestPath(_ path: String) -> String {
@@ -57,23 +50,32 @@ public struct BagItPackager: Sendable {
     if !problems.isEmpty { throw DiagnosticError(problems) }
 
     let data = payload.map { ExportFile(path: "data/" + $0.path, bytes: $0.bytes) }
-      .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     let octets = data.reduce(0) { $0 + $1.bytes.count }
+    let tags = tagFiles(
+      payload: data.map { (path: $0.path, sha256: Self.sha256Hex($0.bytes)) }, octets: octets)
+    return (tags + data).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+  }
+
+  /// The four tag files of a bag whose payload files (paths with `data/`) have the given digests and
+  /// `octets` bytes in all: what a streaming build writes after the payload.
+  public func tagFiles(payload: [(path: String, sha256: String)], octets: Int) -> [ExportFile] {
     let bagit = ExportFile(
       path: "bagit.txt", text: "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
     let info = ExportFile(
       path: "bag-info.txt",
-      text: "Bag-Software-Agent: \(softwareAgent)\nPayload-Oxum: \(octets).\(data.count)\n")
-    let manifest = ExportFile(path: "manifest-sha256.txt", text: Self.manifest(data))
+      text: "Bag-Software-Agent: \(softwareAgent)\nPayload-Oxum: \(octets).\(payload.count)\n")
+    let manifest = ExportFile(path: "manifest-sha256.txt", text: Self.manifest(digests: payload))
     let tagManifest = ExportFile(
       path: "tagmanifest-sha256.txt", text: Self.manifest([bagit, info, manifest]))
-    return ([bagit, info, manifest, tagManifest] + data).sorted {
-      $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
-    }
+    return [bagit, info, manifest, tagManifest]
+  }
+
+  static func manifest(digests: [(path: String, sha256: String)]) -> String {
+    digests.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+      .map { "\($0.sha256)  \(manifestPath($0.path))\n" }.joined()
   }
 
   static func manifest(_ files: [ExportFile]) -> String {
-    files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-      .map { "\(sha256Hex($0.bytes))  \(manifestPath($0.path))\n" }.joined()
+    manifest(digests: files.map { (path: $0.path, sha256: sha256Hex($0.bytes)) })
   }
 }

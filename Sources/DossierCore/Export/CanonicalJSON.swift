@@ -1,6 +1,7 @@
 import JSONSchema
 
-/// Writes `JSONValue`s as bytes in two deterministic forms, both with `JSONWriter`:
+/// Writes `JSONValue`s as UTF-8 bytes in two deterministic forms (the text `JSONWriter` gives with sorted
+/// keys, written straight to bytes):
 ///
 /// - `canonical`: RFC 8785 (JCS) compatible for the values Dossier exports: no insignificant
 ///   whitespace, object keys sorted by UTF-16 code units, strings escaping only `"`, `\` and
@@ -19,35 +20,129 @@ public enum CanonicalJSON {
 
   /// Canonical bytes of a value.
   public static func canonical(_ value: JSONValue) throws(UnrepresentableNumber) -> [UInt8] {
-    try checkNumbers(value)
-    return Array(JSONWriter.text(of: value, options: JSONWriter.Options(sortedKeys: true)).utf8)
+    var writer = Writer(indent: false)
+    try writer.write(value, depth: 0)
+    return writer.bytes
   }
 
   /// Pretty-printed bytes of a value, ending with a line feed.
   public static func pretty(_ value: JSONValue) throws(UnrepresentableNumber) -> [UInt8] {
-    try checkNumbers(value)
-    var text = JSONWriter.text(of: value, options: .prettySorted)
-    text += "\n"
-    return Array(text.utf8)
+    var writer = Writer(indent: true)
+    try writer.write(value, depth: 0)
+    writer.bytes.append(0x0A)
+    return writer.bytes
   }
 
-  /// Throws for the first number that is not an integer within ±2^53; `JSONWriter` writes those
-  /// in plain digits, as RFC 8785 does.
-  private static func checkNumbers(_ value: JSONValue) throws(UnrepresentableNumber) {
-    switch value {
-    case .null, .bool, .string: return
-    case .number(let n):
-      guard n.isInteger, let i = n.intValue, i.magnitude <= UInt(maxExactInteger) else {
-        throw UnrepresentableNumber(number: n.description)
-      }
-    case .array(let items):
-      for item in items { try checkNumbers(item) }
-    case .object(let object):
-      // In written order, so the first bad number reported is the first one in the text.
-      let keys = object.keys
-      let values = object.values
-      let order = keys.indices.sorted { keys[$0].utf16.lexicographicallyPrecedes(keys[$1].utf16) }
-      for i in order { try checkNumbers(values[i]) }
+  /// Appends UTF-8 bytes directly (no intermediate `String`), checking numbers as it goes: the
+  /// same text as `JSONWriter` with `sortedKeys` (compact, or `.prettySorted`), at a fraction of
+  /// the cost. The first number that is not an integer within ±2^53 (in written order) throws.
+  struct Writer {
+    let indent: Bool
+    var bytes: [UInt8] = []
+
+    init(indent: Bool) {
+      self.indent = indent
+      bytes.reserveCapacity(1024)
     }
+
+    mutating func write(_ value: JSONValue, depth: Int) throws(UnrepresentableNumber) {
+      switch value {
+      case .null: append("null")
+      case .bool(let b): append(b ? "true" : "false")
+      case .number(let n):
+        guard n.isInteger, let i = n.intValue, i.magnitude <= UInt(maxExactInteger) else {
+          throw UnrepresentableNumber(number: n.description)
+        }
+        append(String(i))
+      case .string(let s): writeString(s)
+      case .array(let items):
+        if items.isEmpty {
+          append("[]")
+          return
+        }
+        bytes.append(UInt8(ascii: "["))
+        for (i, item) in items.enumerated() {
+          if i > 0 { bytes.append(UInt8(ascii: ",")) }
+          newLine(depth + 1)
+          try write(item, depth: depth + 1)
+        }
+        newLine(depth)
+        bytes.append(UInt8(ascii: "]"))
+      case .object(let object):
+        if object.isEmpty {
+          append("{}")
+          return
+        }
+        let keys = object.keys
+        let values = object.values
+        let order = keys.indices.sorted { CanonicalJSON.precedes(keys[$0], keys[$1]) }
+        bytes.append(UInt8(ascii: "{"))
+        for (n, i) in order.enumerated() {
+          if n > 0 { bytes.append(UInt8(ascii: ",")) }
+          newLine(depth + 1)
+          writeString(keys[i])
+          if indent {
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(UInt8(ascii: " "))
+          } else {
+            bytes.append(UInt8(ascii: ":"))
+          }
+          try write(values[i], depth: depth + 1)
+        }
+        newLine(depth)
+        bytes.append(UInt8(ascii: "}"))
+      }
+    }
+
+    private mutating func newLine(_ depth: Int) {
+      guard indent else { return }
+      bytes.append(0x0A)
+      bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    }
+
+    private mutating func append(_ text: String) {
+      var text = text
+      text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// A JSON string literal: escapes `"`, `\` and U+0000–U+001F; every other byte of the UTF-8
+    /// text is copied as it is.
+    mutating func writeString(_ string: String) {
+      var string = string
+      bytes.append(UInt8(ascii: "\""))
+      string.withUTF8 { utf8 in
+        var start = 0
+        for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+          start = index + 1
+          bytes.append(UInt8(ascii: "\\"))
+          switch byte {
+          case 0x22: bytes.append(UInt8(ascii: "\""))
+          case 0x5C: bytes.append(UInt8(ascii: "\\"))
+          case 0x0A: bytes.append(UInt8(ascii: "n"))
+          case 0x0D: bytes.append(UInt8(ascii: "r"))
+          case 0x09: bytes.append(UInt8(ascii: "t"))
+          case 0x08: bytes.append(UInt8(ascii: "b"))
+          case 0x0C: bytes.append(UInt8(ascii: "f"))
+          default:
+            let digits: [UInt8] = Array("0123456789abcdef".utf8)
+            bytes.append(contentsOf: [
+              UInt8(ascii: "u"), 0x30, 0x30, digits[Int(byte >> 4)], digits[Int(byte & 0xF)],
+            ])
+          }
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+      }
+      bytes.append(UInt8(ascii: "\""))
+    }
+  }
+
+  /// RFC 8785 key order: by UTF-16 code units (the UTF-8 byte order when both keys are ASCII).
+  static func precedes(_ a: String, _ b: String) -> Bool {
+    var a = a
+    var b = b
+    let ascii = a.withUTF8 { $0.allSatisfy { $0 < 0x80 } } && b.withUTF8 { $0.allSatisfy { $0 < 0x80 } }
+    if ascii { return a.utf8.lexicographicallyPrecedes(b.utf8) }
+    return a.utf16.lexicographicallyPrecedes(b.utf16)
   }
 }

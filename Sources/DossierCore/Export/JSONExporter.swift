@@ -16,17 +16,20 @@ public struct JSONExporter: RecordExporter {
     let sorted = records.sorted()
     let parts = sorted.partitionedByDocument()
     return try sorted.documents.map { document in
-      let value = Self.documentValue(parts[document.id] ?? RecordSet())
-      let bytes: [UInt8]
-      do throws(CanonicalJSON.UnrepresentableNumber) {
-        bytes = try CanonicalJSON.pretty(value)
-      } catch {
-        throw DiagnosticError(
-          .error(
-            .integerOutOfRange,
-            "document '\(document.id)': the number \(error.number) is not an exact integer"))
-      }
-      return ExportFile(path: "\(format.directory)/\(document.id).json", bytes: bytes)
+      ExportFile(
+        path: "\(format.directory)/\(document.id).json",
+        bytes: try Self.bytes(Self.documentValue(parts[document.id] ?? RecordSet()), documentID: document.id))
+    }
+  }
+
+  /// The pretty, key-sorted bytes of a per-document value.
+  static func bytes(_ value: JSONValue, documentID: String) throws(DiagnosticError) -> [UInt8] {
+    do throws(CanonicalJSON.UnrepresentableNumber) {
+      return try CanonicalJSON.pretty(value)
+    } catch {
+      throw DiagnosticError(
+        .error(
+          .integerOutOfRange, "document '\(documentID)': the number \(error.number) is not an exact integer"))
     }
   }
 

@@ -11,13 +11,19 @@ public struct JSONLinesExporter: RecordExporter {
     let sorted = records.sorted()
     var files: [ExportFile] = []
     for table in RecordTable.all {
-      var bytes: [UInt8] = []
-      for row in sorted.rows(of: table) {
-        bytes += try JSONExporter.canonicalBytes(row.jsonValue, label: row.label)
-        bytes.append(0x0A)
-      }
-      files.append(ExportFile(path: "\(format.directory)/\(table.name).jsonl", bytes: bytes))
+      files.append(
+        ExportFile(path: "\(format.directory)/\(table.name).jsonl", bytes: try Self.lines(table, sorted)))
     }
     return files
+  }
+
+  /// The lines of a table for `records` (sorted).
+  static func lines(_ table: RecordTable, _ records: RecordSet) throws(DiagnosticError) -> [UInt8] {
+    var bytes: [UInt8] = []
+    for row in records.rows(of: table) {
+      bytes += try JSONExporter.canonicalBytes(row.jsonValue, label: row.label)
+      bytes.append(0x0A)
+    }
+    return bytes
   }
 }

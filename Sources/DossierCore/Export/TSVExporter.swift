@@ -17,25 +17,39 @@ public struct TSVExporter: RecordExporter {
     let sorted = records.sorted()
     var files: [ExportFile] = []
     for table in TSVLayout.tables {
-      var text = table.columns.map(\.name).joined(separator: "\t") + "\n"
-      for row in sorted.rows(of: table.recordTable) {
-        if let list = table.listColumn {
-          guard case .list(let items) = row[list.name] else { continue }
-          for (index, item) in items.enumerated() {
-            let parent = table.recordTable.key.map { Self.cell(row[$0]) }
-            text += (parent + [String(index + 1), TSVLayout.escape(item)]).joined(separator: "\t") + "\n"
-          }
-        } else {
-          text += table.columns.map { Self.cell(row[$0.name]) }.joined(separator: "\t") + "\n"
-        }
-      }
-      files.append(ExportFile(path: "\(format.directory)/\(table.name).tsv", text: text))
+      files.append(
+        ExportFile(
+          path: "\(format.directory)/\(table.name).tsv", bytes: Self.header(table) + Self.rows(table, sorted))
+      )
     }
-    files.append(
-      ExportFile(
-        path: "\(format.directory)/datapackage.json", bytes: try CanonicalJSON.pretty(Self.dataPackage)))
+    files.append(ExportFile(path: "\(format.directory)/datapackage.json", bytes: try Self.dataPackageBytes()))
     return files
   }
+
+  /// The header line of a table.
+  static func header(_ table: TSVLayout.Table) -> [UInt8] {
+    Array((table.columns.map(\.name).joined(separator: "\t") + "\n").utf8)
+  }
+
+  /// The lines of a table for `records` (sorted), without the header.
+  static func rows(_ table: TSVLayout.Table, _ records: RecordSet) -> [UInt8] {
+    var text = ""
+    for row in records.rows(of: table.recordTable) {
+      if let list = table.listColumn {
+        guard case .list(let items) = row[list.name] else { continue }
+        for (index, item) in items.enumerated() {
+          let parent = table.recordTable.key.map { Self.cell(row[$0]) }
+          text += (parent + [String(index + 1), TSVLayout.escape(item)]).joined(separator: "\t") + "\n"
+        }
+      } else {
+        text += table.columns.map { Self.cell(row[$0.name]) }.joined(separator: "\t") + "\n"
+      }
+    }
+    return Array(text.utf8)
+  }
+
+  /// `datapackage.json`, pretty and key-sorted.
+  static func dataPackageBytes() throws -> [UInt8] { try CanonicalJSON.pretty(Self.dataPackage) }
 
   static func cell(_ value: FieldValue) -> String {
     switch value {

@@ -41,19 +41,30 @@ enum XMLSchemaExport {
     let parts = sorted.partitionedByDocument()
     var files: [ExportFile] = []
     for document in sorted.documents {
-      let path = "\(directory)/\(document.id).xml"
-      let bytes: [UInt8]
-      do throws(XMLWriter.InvalidCharacter) {
-        bytes = try render(parts[document.id] ?? RecordSet(), document)
-      } catch {
-        throw DiagnosticError(
-          .error(
-            .xmlCharacterNotAllowed,
-            "document '\(document.id)': U+\(RecordSetChecker.hex(error.scalar.value)) is not allowed in XML"))
-      }
-      try check(bytes, path: path, validator: validator)
-      files.append(ExportFile(path: path, bytes: bytes))
+      files.append(
+        try file(
+          parts[document.id] ?? RecordSet(), document: document, directory: directory, validator: validator,
+          render: render))
     }
     return files
+  }
+
+  /// Renders one document's XML file and validates it (records already checked).
+  static func file(
+    _ records: RecordSet, document: DocumentRecord, directory: String, validator: XMLSchemaValidator,
+    render: (RecordSet, DocumentRecord) throws(XMLWriter.InvalidCharacter) -> [UInt8]
+  ) throws(DiagnosticError) -> ExportFile {
+    let path = "\(directory)/\(document.id).xml"
+    let bytes: [UInt8]
+    do throws(XMLWriter.InvalidCharacter) {
+      bytes = try render(records, document)
+    } catch {
+      throw DiagnosticError(
+        .error(
+          .xmlCharacterNotAllowed,
+          "document '\(document.id)': U+\(RecordSetChecker.hex(error.scalar.value)) is not allowed in XML"))
+    }
+    try check(bytes, path: path, validator: validator)
+    return ExportFile(path: path, bytes: bytes)
   }
 }

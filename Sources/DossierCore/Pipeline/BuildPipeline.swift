@@ -53,67 +53,164 @@ public struct BuildPipeline: Sendable {
     self.xmlSchemas = xmlSchemas
   }
 
-  /// Builds the corpus; see the type's documentation.
+  /// Builds a corpus given as values into an in-memory bag; see the type's documentation. Keeps the
+  /// text of every input (`sources`).
   public func build(_ documents: [CorpusDocumentInput], options: Options = Options()) async -> BuildResult {
-    let validation = await validator.validate(documents, maximumConcurrency: options.jobs)
+    let sink = InMemoryBagSink()
+    var result = await build(
+      InMemoryCorpusSource(documents), into: sink, options: options, keepAllSources: true)
+    if result.exported { result.files = sink.files }
+    return result
+  }
+
+  /// Builds a corpus read lazily from `source`, streaming the bag into `sink` (DESIGN §1, §2.5).
+  ///
+  /// Per document, on at most `options.jobs` tasks: read → ingest → merge → validate → transform →
+  /// check → render every per-document file and the document's table rows. The results are collected
+  /// in document-id order: the corpus-wide checks run, the files go to the sink and are hashed, rows
+  /// are appended to the table files. Memory holds a bounded number of documents plus small indexes
+  /// (activity ids, the manifest). After the last document the tag files are written.
+  ///
+  /// If any document has an error (or, with `strict`, a warning), the sink receives nothing more and
+  /// `exported` is false: the caller discards what the sink holds. Every document is still validated,
+  /// so every diagnostic is reported. A sink error stops the build (`writeError`).
+  ///
+  /// - Parameter progress: called after each document with (done, total).
+  public func build(
+    _ source: some CorpusSource, into sink: some BagSink, options: Options = Options(),
+    progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) async -> BuildResult {
+    await build(source, into: sink, options: options, keepAllSources: false, progress: progress)
+  }
+
+  func build(
+    _ source: some CorpusSource, into sink: some BagSink, options: Options, keepAllSources: Bool,
+    progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) async -> BuildResult {
     let policy = DiagnosticPolicy(strict: options.strict)
-    guard !policy.fails(validation.diagnostics), let vocabularies = validator.vocabularies else {
-      return BuildResult(diagnostics: validation.diagnostics, files: nil, sources: validation.sources)
-    }
-    let inputs = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    let transformer = RecordTransformer(vocabularies: vocabularies)
-    let validated = validation.documents
-    var outcomes = [Result<Transformed, DiagnosticError>?](repeating: nil, count: validated.count)
-    await withTaskGroup(of: (Int, Result<Transformed, DiagnosticError>).self) { group in
-      var next = 0
-      func add(_ index: Int) {
-        let document = validated[index]
-        let input = inputs[document.id]
-        group.addTask {
-          (index, self.transform(document, input: input, transformer: transformer, options: options))
-        }
-      }
-      while next < validated.count && next < options.jobs {
-        add(next)
-        next += 1
-      }
-      while let (index, outcome) = await group.next() {
-        outcomes[index] = outcome
-        if next < validated.count {
-          add(next)
-          next += 1
-        }
-      }
-    }
-    var diagnostics = validation.diagnostics
-    var sets: [RecordSet] = []
-    var locations: [RecordFieldReference: SourceLocation] = [:]
-    for outcome in outcomes {
-      switch outcome {
-      case .success(let transformed):
-        sets.append(transformed.records)
-        locations.merge(transformed.locations) { first, _ in first }
-      case .failure(let error): diagnostics += error.diagnostics
-      case nil:
-        diagnostics.append(.error(.inconsistentRecords, "internal error: a document was not transformed"))
-      }
-    }
-    if policy.fails(diagnostics) {
-      return BuildResult(diagnostics: diagnostics.sorted(), files: nil, sources: validation.sources)
-    }
-    let records = RecordSet.merging(sets)
+    let ids = source.documentIDs
+    var bag = BagStream(sink: sink)
+    var extra: [Diagnostic] = []
+    let exporter: DocumentExporter?
     do {
-      let files = try ExportPipeline.export(
-        records, formats: options.formats,
-        options: ExportOptions(
-          schemas: xmlSchemas, locator: ExportOptions.locator(from: locations),
-          softwareAgent: options.softwareAgent))
-      return BuildResult(
-        diagnostics: diagnostics, files: files, sources: validation.sources,
-        documentIDs: records.documents.map(\.id))
+      exporter = try DocumentExporter(formats: options.formats, schemas: xmlSchemas)
     } catch {
-      return BuildResult(
-        diagnostics: (diagnostics + error.diagnostics).sorted(), files: nil, sources: validation.sources)
+      exporter = nil
+      extra += error.diagnostics
+    }
+    let transformer = validator.vocabularies.map { RecordTransformer(vocabularies: $0) }
+    let stop = StopFlag()
+    if exporter == nil || transformer == nil || policy.fails(validator.vocabularyDiagnostics) { stop.set() }
+    if !stop.isSet, let exporter {
+      bag.start(exporter)
+      if bag.failed { stop.set() }
+    }
+    var checks = CorpusChecks(validator: validator)
+    var kept = SourceTexts(keepAll: keepAllSources)
+    var readError: CorpusSourceError?
+    var timings = StageTimings()
+    var exportedIDs: [String] = []
+    await OrderedStream.run(count: ids.count, jobs: options.jobs) {
+      index -> Result<Product, CorpusSourceError> in
+      var timings = StageTimings()
+      let input: CorpusDocumentInput
+      let clock = StageTimings.Clock.now()
+      do throws(CorpusSourceError) {
+        input = try source.load(index)
+      } catch {
+        return .failure(error)
+      }
+      timings.add(.read, since: clock)
+      var product = Product(outcome: self.validator.validate(input, timings: &timings))
+      product.outcome.index = index
+      if let document = product.outcome.document, let transformer, let exporter, !stop.isSet,
+        !policy.fails(product.outcome.diagnostics)
+      {
+        switch self.export(
+          document, input: input, transformer: transformer, exporter: exporter, options: options,
+          timings: &timings)
+        {
+        case .success(let output):
+          product.output = output
+          product.digests = timings.measure(.hash) { output.files.map { Digest.sha256Hex($0.bytes) } }
+        case .failure(let error): product.exportDiagnostics = error.diagnostics
+        }
+      }
+      product.outcome.document = nil
+      product.outcome.timings = timings
+      return .success(product)
+    } collect: { result in
+      switch result {
+      case .failure(let error):
+        readError = error
+        stop.set()
+        return false
+      case .success(var product):
+        checks.add(&product.outcome)
+        product.outcome.diagnostics += product.exportDiagnostics
+        extra += product.exportDiagnostics
+        if policy.fails(product.outcome.diagnostics) { stop.set() }
+        kept.add(product.outcome)
+        timings.merge(product.outcome.timings)
+        if !stop.isSet, let output = product.output {
+          bag.add(output, digests: product.digests, timings: &timings)
+          exportedIDs.append(product.outcome.id)
+          if bag.failed { stop.set() }
+        }
+        progress?(product.outcome.index + 1, ids.count)
+        return bag.writeError == nil
+      }
+    }
+    checks.finish(documentIDs: ids)
+    kept.reload(checks.notedDocuments, from: source)
+    let diagnostics = (checks.diagnostics + extra).sorted()
+    var exported = !stop.isSet && readError == nil && !policy.fails(diagnostics)
+    if exported {
+      bag.finish(softwareAgent: options.softwareAgent, timings: &timings)
+      exported = !bag.failed
+    }
+    var result = BuildResult(
+      diagnostics: diagnostics, files: nil,
+      sources: kept.texts.merging(validator.schemaSources) { first, _ in first },
+      documentIDs: exported ? exportedIDs : [])
+    result.exported = exported
+    result.fileCount = exported ? bag.fileCount : 0
+    result.readError = readError
+    result.writeError = bag.writeError
+    result.timings = timings
+    return result
+  }
+
+  /// What a worker hands the collector for one document (its validated document already dropped).
+  struct Product: Sendable {
+    var outcome: CorpusValidator.DocumentOutcome
+    var output: DocumentExporter.Output?
+    var exportDiagnostics: [Diagnostic] = []
+    /// SHA-256 of each of `output.files`.
+    var digests: [String] = []
+  }
+
+  /// Transforms one document, checks its records against `records.schema.json` and renders its exports.
+  func export(
+    _ document: ValidatedDocument, input: CorpusDocumentInput, transformer: RecordTransformer,
+    exporter: DocumentExporter, options: Options, timings: inout StageTimings
+  ) -> Result<DocumentExporter.Output, DiagnosticError> {
+    let transformed: Transformed
+    switch timings.measure(
+      .transform, { transform(document, input: input, transformer: transformer, options: options) })
+    {
+    case .success(let value): transformed = value
+    case .failure(let error): return .failure(error)
+    }
+    do {
+      let output = try exporter.export(
+        transformed.records, documentValue: transformed.documentValue,
+        options: ExportOptions(
+          schemas: xmlSchemas, locator: ExportOptions.locator(from: transformed.locations),
+          softwareAgent: options.softwareAgent), timings: &timings)
+      return .success(output)
+    } catch {
+      return .failure(error)
     }
   }
 
@@ -127,30 +224,35 @@ public struct BuildPipeline: Sendable {
       sourceFile: options.corpusName + "/" + sourceName,
       annotationFile: input?.annotation.map { options.corpusName + "/" + Self.fileName($0.path) },
       annotationBytes: input?.annotation?.bytes)
-    let transformed: Transformed
+    var transformed: Transformed
     do {
       let (records, locations) = try transformer.transformWithLocations(document, files: files)
       transformed = Transformed(records: records, locations: locations)
     } catch {
       return .failure(error)
     }
-    let problems = checkSchema(transformed.records)
+    let value = JSONExporter.documentValue(transformed.records)
+    let problems = checkSchema(value, documentID: transformed.records.documents.first?.id ?? "?")
+    transformed.documentValue = value
     return problems.isEmpty ? .success(transformed) : .failure(DiagnosticError(problems))
   }
 
-  /// One document's records and where their values came from.
+  /// One document's records, where their values came from, and their per-document JSON value.
   struct Transformed: Sendable {
     var records: RecordSet
     var locations: [RecordFieldReference: SourceLocation]
+    var documentValue: JSONValue? = nil
   }
 
   /// `X009` for every record of a document's set that breaks `records.schema.json` (the per-document
   /// JSON value holds every record of every table).
   func checkSchema(_ records: RecordSet) -> [Diagnostic] {
-    let value = JSONExporter.documentValue(records)
+    checkSchema(JSONExporter.documentValue(records), documentID: records.documents.first?.id ?? "?")
+  }
+
+  func checkSchema(_ value: JSONValue, documentID: String) -> [Diagnostic] {
     let result = recordsSchema.validate(value)
     guard !result.isValid else { return [] }
-    let documentID = records.documents.first?.id ?? "?"
     return result.errors.prefix(50).map { error in
       .error(
         .recordSchemaViolation,

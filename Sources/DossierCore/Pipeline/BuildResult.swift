@@ -9,6 +9,16 @@ public struct BuildResult: Sendable {
   public var sources: [String: String]
   /// The ids of the documents exported, sorted.
   public var documentIDs: [String]
+  /// True when the bag is complete: every file went to the sink (for the value API, `files` is set).
+  public var exported = false
+  /// Files in the bag (payload and tag files) when `exported`.
+  public var fileCount = 0
+  /// An input file that could not be read: the build stopped there (an I/O problem, exit status 2).
+  public var readError: CorpusSourceError?
+  /// The sink failed (an I/O problem, exit status 2): what it reported.
+  public var writeError: String?
+  /// Time spent in each stage.
+  public var timings = StageTimings()
 
   public init(
     diagnostics: [Diagnostic], files: [ExportFile]?, sources: [String: String], documentIDs: [String] = []

@@ -6,6 +6,10 @@ public struct CorpusValidation: Sendable {
   public var documents: [ValidatedDocument]
   /// Path → text of each document, annotation and vocabulary file.
   public var sources: [String: String]
+  /// A file that could not be read (the run stopped there; an I/O problem, not a validation error).
+  public var readError: CorpusSourceError?
+  /// Time spent in each stage.
+  public var timings = StageTimings()
 
   public init(diagnostics: [Diagnostic], documents: [ValidatedDocument], sources: [String: String]) {
     self.diagnostics = diagnostics

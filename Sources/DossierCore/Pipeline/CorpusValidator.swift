@@ -134,71 +134,73 @@ public struct CorpusValidator: Sendable {
     }
   }
 
-  /// Validates every document; see the type's documentation.
+  /// Validates every document; see the type's documentation. Keeps every validated document and the
+  /// text of every file (for callers that transform them next or show any line).
   public func validate(
     _ documents: [CorpusDocumentInput], maximumConcurrency: Int = CorpusValidator.defaultConcurrency
   ) async -> CorpusValidation {
-    let sorted = documents.sorted { $0.id < $1.id }
-    var outcomes = [DocumentOutcome?](repeating: nil, count: sorted.count)
-    await withTaskGroup(of: (Int, DocumentOutcome).self) { group in
-      var next = 0
-      let width = max(1, maximumConcurrency)
-      while next < sorted.count && next < width {
-        let index = next
-        group.addTask { (index, self.validate(sorted[index])) }
-        next += 1
-      }
-      while let (index, outcome) = await group.next() {
-        outcomes[index] = outcome
-        if next < sorted.count {
-          let index = next
-          group.addTask { (index, self.validate(sorted[index])) }
-          next += 1
-        }
-      }
-    }
-    var diagnostics = vocabularyDiagnostics
+    await validate(
+      InMemoryCorpusSource(documents), jobs: maximumConcurrency, keepDocuments: true, keepAllSources: true)
+  }
+
+  /// Validates a corpus read lazily from `source`, at most `jobs` documents at once, in flat memory:
+  /// the validated documents are not kept (`documents` is empty), and `sources` holds only the files
+  /// a diagnostic points at. `progress` is called after each document with (done, total).
+  public func validate(
+    _ source: some CorpusSource, jobs: Int = CorpusValidator.defaultConcurrency,
+    progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) async -> CorpusValidation {
+    await validate(source, jobs: jobs, keepDocuments: false, keepAllSources: false, progress: progress)
+  }
+
+  func validate(
+    _ source: some CorpusSource, jobs: Int, keepDocuments: Bool, keepAllSources: Bool,
+    progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) async -> CorpusValidation {
+    let ids = source.documentIDs
+    var checks = CorpusChecks(validator: self)
     var validated: [ValidatedDocument] = []
-    var sources = schemaSources
-    var firstUse: [String: SourceLocation] = [:]
-    var invalid = Set<String>()
-    for outcome in outcomes.compactMap({ $0 }) {
-      diagnostics += outcome.diagnostics
-      sources.merge(outcome.sources) { first, _ in first }
-      if outcome.diagnostics.contains(where: { $0.severity == .error }) { invalid.insert(outcome.id) }
-      guard let document = outcome.document else { continue }
-      for activity in document.annotation.activities {
-        let location = document.annotated.location(of: activity.id.pointer)
-        if let first = firstUse[activity.id.value] {
-          diagnostics.append(
-            .error(
-              .semanticDuplicateID, "activity id '\(activity.id.value)' is already used", at: location,
-              pointer: activity.id.pointer.description,
-              notes: [Diagnostic.Note("first used here", at: first)],
-              help: "activity ids are unique across the corpus"))
-          invalid.insert(document.id)
-        } else {
-          firstUse[activity.id.value] = location
-        }
+    var kept = SourceTexts(keepAll: keepAllSources)
+    var readError: CorpusSourceError?
+    var timings = StageTimings()
+    await OrderedStream.run(count: ids.count, jobs: jobs) {
+      index -> Result<DocumentOutcome, CorpusSourceError> in
+      var timings = StageTimings()
+      let input: CorpusDocumentInput
+      let clock = StageTimings.Clock.now()
+      do throws(CorpusSourceError) {
+        input = try source.load(index)
+      } catch {
+        return .failure(error)
       }
-      if let vocabularies, let areaLocator, vocabularies.areaSource == document.id {
-        diagnostics += VocabularyBuilder().checkQuotedLabels(
-          vocabularies, source: document.annotated.ingested, locator: areaLocator)
+      timings.add(.read, since: clock)
+      var outcome = self.validate(input, timings: &timings)
+      outcome.index = index
+      outcome.timings = timings
+      if !keepDocuments { outcome.document = nil }
+      return .success(outcome)
+    } collect: { result in
+      switch result {
+      case .failure(let error):
+        readError = error
+        return false
+      case .success(var outcome):
+        checks.add(&outcome)
+        timings.merge(outcome.timings)
+        kept.add(outcome)
+        if let document = outcome.document, !outcome.failed { validated.append(document) }
+        progress?(outcome.index + 1, ids.count)
+        return true
       }
-      validated.append(document)
     }
-    if let vocabularies, let source = vocabularies.areaSource, !sorted.contains(where: { $0.id == source }),
-      let areaLocator
-    {
-      diagnostics.append(
-        .warning(
-          .semanticVocabularyRule,
-          "the source document \(source) of the quoted area labels is not in the corpus; its labels are not checked",
-          at: areaLocator.location(of: JSONPointer(tokens: ["source", "document"]))))
-    }
-    return CorpusValidation(
-      diagnostics: diagnostics.sorted(), documents: validated.filter { !invalid.contains($0.id) },
-      sources: sources)
+    checks.finish(documentIDs: ids)
+    kept.reload(checks.notedDocuments, from: source)
+    var result = CorpusValidation(
+      diagnostics: checks.diagnostics.sorted(), documents: validated,
+      sources: kept.texts.merging(schemaSources) { first, _ in first })
+    result.readError = readError
+    result.timings = timings
+    return result
   }
 
   /// The editor hint annotation files start with (docs/annotations.md §1).
@@ -212,10 +214,23 @@ public struct CorpusValidator: Sendable {
     var document: ValidatedDocument?
     var diagnostics: [Diagnostic] = []
     var sources: [String: String] = [:]
+    /// Position in the source's ids.
+    var index = 0
+    /// Each activity id with its pointer and location, for the corpus-wide uniqueness check.
+    var activityIDs: [(id: String, pointer: String, location: SourceLocation?)] = []
+    /// Set by the corpus-wide checks: the document has an error.
+    var failed = false
+    var timings = StageTimings()
   }
 
   /// Validates one document (synchronously; called from the task group).
   func validate(_ input: CorpusDocumentInput) -> DocumentOutcome {
+    var timings = StageTimings()
+    return validate(input, timings: &timings)
+  }
+
+  /// Validates one document, adding the time of each stage to `timings`.
+  func validate(_ input: CorpusDocumentInput, timings: inout StageTimings) -> DocumentOutcome {
     var outcome = DocumentOutcome(id: input.id)
     if let text = input.text { outcome.sources[text.path] = text.text }
     if let annotation = input.annotation { outcome.sources[annotation.path] = annotation.text }
@@ -228,9 +243,13 @@ public struct CorpusValidator: Sendable {
       }
       return outcome
     }
+    var clock = StageTimings.Clock.now()
+    defer { timings.add(.validate, since: clock) }
     let ingested: IngestedDocument
     do {
       ingested = try DocumentIngester().ingest(SourceDocument(path: textFile.path, bytes: textFile.bytes))
+      timings.add(.ingest, since: clock)
+      clock = .now()
     } catch let error as DiagnosticError {
       outcome.diagnostics += error.diagnostics
       return outcome
@@ -256,6 +275,8 @@ public struct CorpusValidator: Sendable {
       outcome.diagnostics += error.diagnostics
       return outcome
     }
+    timings.add(.merge, since: clock)
+    clock = .now()
     outcome.diagnostics += AnnotationYAMLRules.check(located.sourceMap)
     if !annotationFile.bytes.starts(with: Array(CorpusValidator.schemaComment.utf8)) {
       outcome.diagnostics.append(
@@ -271,14 +292,31 @@ public struct CorpusValidator: Sendable {
         locator: InstanceLocator(yaml: located, file: annotationFile.path))
       return outcome
     }
+    timings.add(.validate, since: clock)
+    clock = .now()
     guard let annotation = AnnotationDecoder().decode(located.value) else { return outcome }
     let merged = AnnotationMerger().merge(
       ingested, annotation: annotation, located: located, annotationPath: annotationFile.path)
     outcome.diagnostics += merged.diagnostics
+    timings.add(.merge, since: clock)
+    clock = .now()
     guard let vocabularies else { return outcome }
     let checked = SemanticValidator(vocabularies: vocabularies).validate(merged.document)
     outcome.diagnostics += checked.diagnostics
     outcome.document = checked.document
+    do {
+      let document = checked.document
+      outcome.activityIDs = document.annotation.activities.map { activity in
+        (
+          activity.id.value, activity.id.pointer.description,
+          document.annotated.location(of: activity.id.pointer)
+        )
+      }
+      if let areaLocator, vocabularies.areaSource == document.id {
+        outcome.diagnostics += VocabularyBuilder().checkQuotedLabels(
+          vocabularies, source: document.annotated.ingested, locator: areaLocator)
+      }
+    }
     return outcome
   }
 }

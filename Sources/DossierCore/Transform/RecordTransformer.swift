@@ -162,8 +162,8 @@ public struct RecordTransformer: Sendable {
           timezoneBasis: metadata.timeZoneBasis?.value,
           languages: languages.isEmpty ? ingested.languages : languages,
           sourceFile: files.sourceFile, annotationFile: files.annotationFile,
-          sourceSHA256: BagItPackager.sha256Hex(source.bytes),
-          annotationSHA256: files.annotationBytes.map(BagItPackager.sha256Hex),
+          sourceSHA256: Digest.sha256Hex(source.bytes),
+          annotationSHA256: files.annotationBytes.map(Digest.sha256Hex),
           corrections: metadata.corrections.map { "\($0.field.value): \($0.reason.value)" },
           notes: document.annotation.notes))
       if let record = records.documents.last {

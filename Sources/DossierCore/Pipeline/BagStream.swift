@@ -1,0 +1,110 @@
+import Crypto
+import Foundation
+
+/// The collector's side of a streaming build: hands files and table rows to the sink in order, hashes
+/// each table file as its rows arrive, and keeps only the manifest (path and digest of each file) and
+/// the payload size, then writes the BagIt tag files (`BagItPackager.tagFiles`).
+struct BagStream {
+  let sink: any BagSink
+  private var digests: [(path: String, sha256: String)] = []
+  private var tables: [String: SHA256] = [:]
+  private var tableOrder: [String] = []
+  private var octets = 0
+  /// The first sink failure, if any.
+  private(set) var writeError: String?
+
+  init(sink: any BagSink) { self.sink = sink }
+
+  var failed: Bool { writeError != nil }
+  /// Files in the bag (payload and tag files) once `finish` has run.
+  private(set) var fileCount = 0
+
+  /// Creates every table file with its first bytes and writes the fixed files.
+  mutating func start(_ exporter: DocumentExporter) {
+    for file in exporter.tableFiles {
+      let path = "data/" + file.path
+      tableOrder.append(path)
+      tables[path] = SHA256()
+      append(path, file.bytes)
+    }
+    do {
+      for file in try exporter.fixedFiles() {
+        write("data/" + file.path, file.bytes, sha256: Digest.sha256Hex(file.bytes))
+      }
+    } catch {
+      writeError = "cannot render the fixed files: \(error)"
+    }
+  }
+
+  /// Adds one document's files (with the digests the worker computed) and table rows.
+  mutating func add(_ output: DocumentExporter.Output, digests: [String], timings: inout StageTimings) {
+    let start = StageTimings.Clock.now()
+    for (file, digest) in zip(output.files, digests) where !failed {
+      write("data/" + file.path, file.bytes, sha256: digest)
+    }
+    for rows in output.rows where !failed && !rows.bytes.isEmpty {
+      append("data/" + rows.path, rows.bytes)
+    }
+    timings.add(.write, since: start)
+  }
+
+  /// Finishes the table digests and writes the tag files.
+  mutating func finish(softwareAgent: String, timings: inout StageTimings) {
+    guard !failed else { return }
+    timings.measure(.hash) {
+      for path in tableOrder {
+        if let hasher = tables[path] { digests.append((path, Digest.hex(hasher.finalize()))) }
+      }
+    }
+    let tags = BagItPackager(softwareAgent: softwareAgent).tagFiles(payload: digests, octets: octets)
+    timings.measure(.write) {
+      for file in tags where !failed {
+        do {
+          try sink.write(file.path, file.bytes)
+        } catch {
+          writeError = "\(error)"
+        }
+      }
+    }
+    fileCount = digests.count + tags.count
+  }
+
+  private mutating func write(_ path: String, _ bytes: [UInt8], sha256: String) {
+    do {
+      try sink.write(path, bytes)
+      digests.append((path, sha256))
+      octets += bytes.count
+    } catch {
+      writeError = "\(error)"
+    }
+  }
+
+  private mutating func append(_ path: String, _ bytes: [UInt8]) {
+    do {
+      try sink.append(path, bytes)
+      tables[path]?.update(data: bytes)
+      octets += bytes.count
+    } catch {
+      writeError = "\(error)"
+    }
+  }
+}
+
+/// A flag the collector sets when the build can no longer succeed, so workers skip the export work
+/// of the documents still to come (validation goes on, to report every diagnostic).
+final class StopFlag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = false
+
+  var isSet: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return value
+  }
+
+  func set() {
+    lock.lock()
+    value = true
+    lock.unlock()
+  }
+}

@@ -1,0 +1,156 @@
+import Crypto
+import DossierCore
+import Foundation
+
+@_silgen_name("syncfs") private func systemSyncFS(_ fd: Int32) -> Int32
+
+/// The CLI's `BagSink`: streams the bag into the temporary folder beside the output (`.NAME.tmp-PID`),
+/// then `commit()` syncs it and swaps it in; `discard()` removes it. A killed build leaves the previous
+/// bag (or, after the swap, the new one), never a mix: `BagFolderWriter.recover()` cleans up.
+final class BagFolderSink: BagSink, @unchecked Sendable {
+  let writer: BagFolderWriter
+  private var folders: Set<String> = []
+  private var appended: [String: Int32] = [:]
+  private var count = 0
+
+  /// Creates the empty temporary folder (refusing an output folder that is not a bag).
+  init(writer: BagFolderWriter) throws {
+    self.writer = writer
+    try writer.prepareTemporary()
+    folders.insert(writer.temporary)
+  }
+
+  func write(_ path: String, _ bytes: [UInt8]) throws {
+    let full = try prepare(path)
+    try writer.writeFile(full, bytes)
+  }
+
+  func append(_ path: String, _ bytes: [UInt8]) throws {
+    let fd: Int32
+    if let open = appended[path] {
+      fd = open
+    } else {
+      let full = try prepare(path)
+      fd = Glibc.open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+      guard fd >= 0 else {
+        throw BagFolderWriter.Failure(description: "cannot create '\(full)': \(writer.errnoText())")
+      }
+      appended[path] = fd
+    }
+    try writer.writeAll(fd, bytes, path: BagFolderWriter.join(writer.temporary, path))
+  }
+
+  /// Closes the files, syncs the temporary folder to disk and swaps it in.
+  func commit() throws {
+    do {
+      try closeAll()
+      let fd = open(writer.temporary, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+      if fd >= 0 {
+        defer { close(fd) }
+        guard systemSyncFS(fd) == 0 else {
+          throw BagFolderWriter.Failure(
+            description: "cannot sync '\(writer.temporary)' to disk: \(writer.errnoText())")
+        }
+      }
+      for folder in folders.sorted(by: { $0.count > $1.count }) { writer.syncFolder(folder) }
+    } catch {
+      discard()
+      throw error
+    }
+    try writer.swapIn()
+  }
+
+  /// Removes the temporary folder.
+  func discard() {
+    try? closeAll()
+    writer.discardTemporary()
+  }
+
+  private func closeAll() throws {
+    var failure: Error?
+    for (path, fd) in appended where close(fd) != 0 && failure == nil {
+      failure = BagFolderWriter.Failure(description: "cannot write '\(path)': \(writer.errnoText())")
+    }
+    appended = [:]
+    if let failure { throw failure }
+  }
+
+  /// The full path of a bag file, its folder created; applies the `write:N` test fault.
+  private func prepare(_ path: String) throws -> String {
+    let full = BagFolderWriter.join(writer.temporary, path)
+    let folder = String(full[..<(full.lastIndex(of: "/") ?? full.endIndex)])
+    if !folders.contains(folder) {
+      try writer.makeFolder(folder)
+      folders.insert(folder)
+    }
+    count += 1
+    if writer.fault == "write:\(count)" {
+      throw BagFolderWriter.Failure(
+        description: "cannot write '\(full)': injected fault (DOSSIER_TEST_FAULT)")
+    }
+    return full
+  }
+}
+
+/// The `BagSink` of `build --check`: writes nothing and compares every file with the output folder.
+/// Complete files are compared byte for byte as they come; table files by SHA-256 at the end (so memory
+/// stays flat), except `data/jsonl/documents.jsonl`, kept to name the inputs that changed.
+final class BagFolderComparer: BagSink, @unchecked Sendable {
+  static let documentsTable = "data/jsonl/documents.jsonl"
+  let root: String
+  private var lines: [(String, String)] = []
+  private var produced: Set<String> = []
+  private var appended: [String: SHA256] = [:]
+  private var appendOrder: [String] = []
+  /// The new `documents.jsonl`.
+  private(set) var documentsTable: [UInt8] = []
+
+  init(output: String) { root = output }
+
+  func write(_ path: String, _ bytes: [UInt8]) throws {
+    produced.insert(path)
+    guard let existing = FileManager.default.contents(atPath: BagFolderWriter.join(root, path)) else {
+      lines.append((path, "missing"))
+      return
+    }
+    if !existing.elementsEqual(bytes) { lines.append((path, "stale (content differs)")) }
+  }
+
+  func append(_ path: String, _ bytes: [UInt8]) throws {
+    if produced.insert(path).inserted {
+      appended[path] = SHA256()
+      appendOrder.append(path)
+    }
+    appended[path]?.update(data: bytes)
+    if path == Self.documentsTable { documentsTable += bytes }
+  }
+
+  /// Every difference, one line each, sorted by path: `PATH: stale (content differs)`, `PATH: missing`,
+  /// `PATH: extra (not produced by the build)`.
+  func differences() throws -> [String] {
+    for path in appendOrder {
+      guard let hasher = appended[path] else { continue }
+      let full = BagFolderWriter.join(root, path)
+      guard let handle = FileHandle(forReadingAtPath: full) else {
+        lines.append((path, "missing"))
+        continue
+      }
+      defer { try? handle.close() }
+      var existing = SHA256()
+      while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { existing.update(data: chunk) }
+      if existing.finalize() != hasher.finalize() { lines.append((path, "stale (content differs)")) }
+    }
+    if let enumerator = FileManager.default.enumerator(atPath: root) {
+      while let relative = enumerator.nextObject() as? String {
+        var folder: ObjCBool = false
+        let full = BagFolderWriter.join(root, relative)
+        if FileManager.default.fileExists(atPath: full, isDirectory: &folder), !folder.boolValue,
+          !produced.contains(relative)
+        {
+          lines.append((relative, "extra (not produced by the build)"))
+        }
+      }
+    }
+    return lines.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.map { "\($0.0): \($0.1)" }
+  }
+}
