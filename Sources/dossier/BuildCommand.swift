@@ -36,12 +36,25 @@ struct BuildCommand: AsyncParsableCommand {
   @Option(help: "Export formats, comma-separated: json, jsonl, xml, oai_dc, tsv (default: all).")
   var format = ExportFormat.allCases.map(\.rawValue).joined(separator: ",")
 
+  @Option(
+    help: ArgumentHelp(
+      "Build only shard K of N into a part (`--output PART`), for `dossier merge`.", valueName: "K/N"))
+  var shard: String?
+
   @OptionGroup var reporting: ReportingOptions
 
   @OptionGroup var progressOptions: ProgressOptions
 
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    if let shard {
+      guard Shard(shard) != nil else {
+        throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N (for example 2/7), not '\(shard)'")
+      }
+      if check {
+        throw ValidationError("--check compares a bag: use `dossier merge --check` for sharded builds")
+      }
+    }
     do {
       _ = try ExportFormat.list(format)
     } catch {
@@ -92,6 +105,13 @@ struct BuildCommand: AsyncParsableCommand {
     let line = progressOptions.line("build", total: count)
     line.message("dossier build: \(count) document\(count == 1 ? "" : "s") in \(input)")
 
+    if let shard = shard.flatMap(Shard.init) {
+      try await buildPart(
+        shard, pipeline: pipeline, source: source, options: options,
+        configurationDigest: PartIndex.configurationDigest(
+          schemas: schemaFiles, recordsSchema: recordsSchema, xmlSchemas: xmlSchemas), line: line)
+      return
+    }
     let writer = BagFolderWriter(output: output)
     let comparer = BagFolderComparer(output: writer.output)
     let folderSink: BagFolderSink?

@@ -10,7 +10,8 @@ struct Dossier: AsyncParsableCommand {
     commandName: "dossier",
     abstract: "Ingest, annotate, validate, transform and export military-cooperation documents.",
     subcommands: [
-      BuildCommand.self, ValidateCommand.self, CheckCommand.self, InspectCommand.self, ExplainCommand.self,
+      BuildCommand.self, MergeCommand.self, ValidateCommand.self, CheckCommand.self, InspectCommand.self,
+      ExplainCommand.self,
     ]
   )
 

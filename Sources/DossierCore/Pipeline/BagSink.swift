@@ -14,6 +14,17 @@ public protocol BagSink: AnyObject, Sendable {
   func write(_ path: String, _ bytes: [UInt8]) throws
   /// Appends bytes to a file, creating it on the first call.
   func append(_ path: String, _ bytes: [UInt8]) throws
+  /// Called once after the table headers and the fixed files, before the first document's files.
+  func beginDocuments() throws
+  /// Called after each document's files and table rows.
+  func endDocument(_ id: String) throws
+}
+
+extension BagSink {
+  /// Does nothing: most sinks need no document boundaries.
+  public func beginDocuments() throws {}
+  /// Does nothing: most sinks need no document boundaries.
+  public func endDocument(_ id: String) throws {}
 }
 
 /// A sink that keeps the bag in memory (tests and the value API `BuildPipeline.build(_:options:)`).

@@ -21,29 +21,50 @@ struct BagStream {
 
   /// Creates every table file with its first bytes and writes the fixed files.
   mutating func start(_ exporter: DocumentExporter) {
-    for file in exporter.tableFiles {
-      let path = "data/" + file.path
-      tableOrder.append(path)
-      tables[path] = SHA256()
-      append(path, file.bytes)
-    }
     do {
-      for file in try exporter.fixedFiles() {
-        write("data/" + file.path, file.bytes, sha256: Digest.sha256Hex(file.bytes))
-      }
+      start(tableFiles: exporter.tableFiles, fixedFiles: try exporter.fixedFiles())
     } catch {
       writeError = "cannot render the fixed files: \(error)"
     }
   }
 
+  /// Creates every table file with its first bytes (`path` relative to `data/`) and writes the fixed
+  /// files; then tells the sink the documents begin.
+  mutating func start(tableFiles: [ExportFile], fixedFiles: [ExportFile]) {
+    for file in tableFiles {
+      let path = "data/" + file.path
+      tableOrder.append(path)
+      tables[path] = SHA256()
+      append(path, file.bytes)
+    }
+    for file in fixedFiles where !failed {
+      write("data/" + file.path, file.bytes, sha256: Digest.sha256Hex(file.bytes))
+    }
+    guard !failed else { return }
+    do {
+      try sink.beginDocuments()
+    } catch {
+      writeError = "\(error)"
+    }
+  }
+
   /// Adds one document's files (with the digests the worker computed) and table rows.
-  mutating func add(_ output: DocumentExporter.Output, digests: [String], timings: inout StageTimings) {
+  mutating func add(
+    _ output: DocumentExporter.Output, id: String, digests: [String], timings: inout StageTimings
+  ) {
     let start = StageTimings.Clock.now()
     for (file, digest) in zip(output.files, digests) where !failed {
       write("data/" + file.path, file.bytes, sha256: digest)
     }
     for rows in output.rows where !failed && !rows.bytes.isEmpty {
       append("data/" + rows.path, rows.bytes)
+    }
+    if !failed {
+      do {
+        try sink.endDocument(id)
+      } catch {
+        writeError = "\(error)"
+      }
     }
     timings.add(.write, since: start)
   }

@@ -21,6 +21,10 @@ public struct BuildPipeline: Sendable {
     public var corpusName: String
     /// `Bag-Software-Agent` of the bag.
     public var softwareAgent: String
+    /// False when building one shard (`build --shard`): the checks across documents (activity ids
+    /// unique, the area labels' source document present) are left to `merge`, and the result records
+    /// what they need (`BuildResult.activities`, `areaSource`).
+    public var corpusWideChecks = true
 
     public init(
       formats: [ExportFormat] = ExportFormat.allCases, jobs: Int = CorpusValidator.defaultConcurrency,
@@ -105,7 +109,7 @@ public struct BuildPipeline: Sendable {
       bag.start(exporter)
       if bag.failed { stop.set() }
     }
-    var checks = CorpusChecks(validator: validator)
+    var checks = CorpusChecks(validator: validator, corpusWide: options.corpusWideChecks)
     var kept = SourceTexts(keepAll: keepAllSources)
     var readError: CorpusSourceError?
     var timings = StageTimings()
@@ -153,7 +157,7 @@ public struct BuildPipeline: Sendable {
         kept.add(product.outcome)
         timings.merge(product.outcome.timings)
         if !stop.isSet, let output = product.output {
-          bag.add(output, digests: product.digests, timings: &timings)
+          bag.add(output, id: product.outcome.id, digests: product.digests, timings: &timings)
           exportedIDs.append(product.outcome.id)
           if bag.failed { stop.set() }
         }
@@ -178,6 +182,8 @@ public struct BuildPipeline: Sendable {
     result.readError = readError
     result.writeError = bag.writeError
     result.timings = timings
+    result.activities = checks.activities
+    result.areaSource = checks.areaSource
     return result
   }
 

@@ -19,6 +19,10 @@ public struct BuildResult: Sendable {
   public var writeError: String?
   /// Time spent in each stage.
   public var timings = StageTimings()
+  /// Each document's activity ids, when the corpus-wide checks were left to `merge` (a shard).
+  public var activities: [String: [PartIndex.Activity]] = [:]
+  /// The document the quoted area labels come from, when the vocabularies name one.
+  public var areaSource: PartIndex.AreaSource?
 
   public init(
     diagnostics: [Diagnostic], files: [ExportFile]?, sources: [String: String], documentIDs: [String] = []

@@ -12,23 +12,58 @@ struct CorpusChecks {
   /// Indexes of documents a note points at (their text is needed to show the noted line).
   private(set) var notedDocuments: Set<Int> = []
   private var firstUse: [String: (location: SourceLocation?, index: Int)] = [:]
+  /// False for one shard of a corpus (`build --shard`): the checks that need every document are left
+  /// to `merge`, and what they need is recorded instead (`activities`, `areaSource`).
+  let corpusWide: Bool
+  /// Each document's activity ids (only when not `corpusWide`).
+  private(set) var activities: [String: [PartIndex.Activity]] = [:]
 
-  init(validator: CorpusValidator) {
+  init(validator: CorpusValidator, corpusWide: Bool = true) {
     self.validator = validator
+    self.corpusWide = corpusWide
     diagnostics = validator.vocabularyDiagnostics
+  }
+
+  /// The document the quoted area labels come from, and where the vocabulary names it.
+  var areaSource: PartIndex.AreaSource? {
+    guard let source = validator.vocabularies?.areaSource, let locator = validator.areaLocator else {
+      return nil
+    }
+    return PartIndex.AreaSource(
+      document: source, location: locator.location(of: JSONPointer(tokens: ["source", "document"])))
+  }
+
+  /// The error for a repeated activity id, noting its first use.
+  static func duplicateID(
+    _ id: String, pointer: String, at location: SourceLocation?, firstUse: SourceLocation?
+  ) -> Diagnostic {
+    .error(
+      .semanticDuplicateID, "activity id '\(id)' is already used", at: location, pointer: pointer,
+      notes: [Diagnostic.Note("first used here", at: firstUse)],
+      help: "activity ids are unique across the corpus")
+  }
+
+  /// The warning when the quoted labels' source document is not in the corpus.
+  static func missingAreaSource(_ source: PartIndex.AreaSource) -> Diagnostic {
+    .warning(
+      .semanticVocabularyRule,
+      "the source document \(source.document) of the quoted area labels is not in the corpus; its labels are not checked",
+      at: source.location)
   }
 
   /// Adds a document's diagnostics and the corpus-wide ones it causes (also appended to the outcome's
   /// own); sets `outcome.failed` when the document has an error.
   mutating func add(_ outcome: inout CorpusValidator.DocumentOutcome) {
-    for activity in outcome.activityIDs {
+    if !corpusWide {
+      activities[outcome.id] = outcome.activityIDs.map {
+        PartIndex.Activity(id: $0.id, pointer: $0.pointer, location: $0.location)
+      }
+    }
+    for activity in outcome.activityIDs where corpusWide {
       if let first = firstUse[activity.id] {
         outcome.diagnostics.append(
-          .error(
-            .semanticDuplicateID, "activity id '\(activity.id)' is already used", at: activity.location,
-            pointer: activity.pointer,
-            notes: [Diagnostic.Note("first used here", at: first.location)],
-            help: "activity ids are unique across the corpus"))
+          Self.duplicateID(
+            activity.id, pointer: activity.pointer, at: activity.location, firstUse: first.location))
         if first.index != outcome.index { notedDocuments.insert(first.index) }
       } else {
         firstUse[activity.id] = (activity.location, outcome.index)
@@ -43,14 +78,9 @@ struct CorpusChecks {
 
   /// The checks that need every id: a warning when the quoted labels' source document is missing.
   mutating func finish(documentIDs: [String]) {
-    guard let vocabularies = validator.vocabularies, let source = vocabularies.areaSource,
-      let areaLocator = validator.areaLocator, !documentIDs.contains(source)
+    guard corpusWide, let source = areaSource, !documentIDs.contains(source.document)
     else { return }
-    diagnostics.append(
-      .warning(
-        .semanticVocabularyRule,
-        "the source document \(source) of the quoted area labels is not in the corpus; its labels are not checked",
-        at: areaLocator.location(of: JSONPointer(tokens: ["source", "document"]))))
+    diagnostics.append(Self.missingAreaSource(source))
   }
 }
 
