@@ -39,6 +39,11 @@ public struct PartIndex: Codable, Sendable, Equatable {
   public struct Table: Codable, Sendable, Equatable {
     public var path: String
     public var headerLength: Int
+
+    public init(path: String, headerLength: Int) {
+      self.path = path
+      self.headerLength = headerLength
+    }
   }
 
   public struct Document: Codable, Sendable, Equatable {
@@ -49,16 +54,34 @@ public struct PartIndex: Codable, Sendable, Equatable {
     public var rows: [String: [Int]]
     /// Its activity ids, in order, for the corpus-wide uniqueness check.
     public var activities: [Activity]
+
+    public init(id: String, files: [String], rows: [String: [Int]], activities: [Activity]) {
+      self.id = id
+      self.files = files
+      self.rows = rows
+      self.activities = activities
+    }
   }
 
   public struct Activity: Codable, Sendable, Equatable {
     public var id: String
     public var pointer: String
     public var location: SourceLocation?
+
+    public init(id: String, pointer: String, location: SourceLocation?) {
+      self.id = id
+      self.pointer = pointer
+      self.location = location
+    }
   }
 
   public struct AreaSource: Codable, Sendable, Equatable {
     public var document: String
     public var location: SourceLocation?
+
+    public init(document: String, location: SourceLocation?) {
+      self.document = document
+      self.location = location
+    }
   }
 }
