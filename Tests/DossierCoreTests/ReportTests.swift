@@ -41,7 +41,8 @@ import Testing
     var pages: [String: HTMLNode] = [:]
     for item in evidence where pages[item.document] == nil {
       let bytes = try #require(files["documents/\(item.document).html"], "no page for \(item.document)")
-      pages[item.document] = try #require(HTMLNode.parse(bytes))
+      let page: HTMLNode = try #require(HTMLNode.parse(bytes))
+      pages[item.document] = page
     }
     for item in evidence {
       let page = try #require(pages[item.document])
