@@ -11,6 +11,7 @@ struct Dossier: AsyncParsableCommand {
     abstract: "Ingest, annotate, validate, transform and export military-cooperation documents.",
     subcommands: [
       BuildCommand.self, ValidateCommand.self, CheckCommand.self, InspectCommand.self, ExplainCommand.self,
+      LSPCommand.self,
     ]
   )
 
