@@ -24,11 +24,15 @@ struct ValidateCommand: AsyncParsableCommand {
     help: "Annotation (.yaml) or document (.txt) files to validate (default: the whole input folder).")
   var paths: [String] = []
 
-  @Option(help: "Folder holding the documents (.txt) and their annotations (.yaml).")
-  var input = "Input"
+  @Option(
+    help:
+      "Folder holding the documents (.txt) and their annotations (.yaml) (default: Input/ of the project root)."
+  )
+  var input: String?
 
-  @Option(help: "Folder holding annotation.schema.json and vocabularies/.")
-  var schemas = "Schemas"
+  @Option(
+    help: "Folder holding annotation.schema.json and vocabularies/ (default: Schemas/ of the project root).")
+  var schemas: String?
 
   @OptionGroup var reporting: ReportingOptions
 
@@ -39,6 +43,8 @@ struct ValidateCommand: AsyncParsableCommand {
     let schemaFiles: SchemaFiles
     var source: FolderCorpusSource
     var selected: Set<String>?
+    let input = ProjectRoot.folder(self.input, default: "Input")
+    let schemas = ProjectRoot.folder(self.schemas, default: "Schemas")
     do {
       schemaFiles = try Self.readSchemas(schemas)
       source = try FolderCorpusSource(folder: input)
@@ -57,6 +63,9 @@ struct ValidateCommand: AsyncParsableCommand {
       }
     } catch let error as CorpusReadError {
       DocumentReader.printError("error: \(error.description)")
+      if error.isMissingFolder && (self.input == nil || self.schemas == nil) {
+        DocumentReader.printError(ProjectRoot.hint)
+      }
       throw ExitCode(2)
     }
     let validator: CorpusValidator
@@ -93,6 +102,8 @@ struct ValidateCommand: AsyncParsableCommand {
   /// Why the corpus could not be read (exit status 2).
   struct CorpusReadError: Error, CustomStringConvertible {
     var description: String
+    /// True when a folder does not exist (the project root may not have been found).
+    var isMissingFolder = false
   }
 
   static func read(_ path: String) throws -> CorpusFile {
@@ -107,7 +118,7 @@ struct ValidateCommand: AsyncParsableCommand {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
     else {
-      throw CorpusReadError(description: "\(what) folder '\(path)' does not exist")
+      throw CorpusReadError(description: "\(what) folder '\(path)' does not exist", isMissingFolder: true)
     }
   }
 
@@ -122,6 +133,22 @@ struct ValidateCommand: AsyncParsableCommand {
     case .success(let assembled): return assembled
     case .failure(let missing): throw CorpusReadError(description: "missing schema file '\(missing.path)'")
     }
+  }
+
+  /// Reads every `.txt` and `.yaml` of the input folder, paired by name, into memory (for commands
+  /// that need the whole corpus at once; `validate` and `build` read it lazily, `FolderCorpusSource`).
+  static func readCorpus(_ folder: String) throws -> [String: CorpusDocumentInput] {
+    let source = try FolderCorpusSource(folder: folder)
+    var corpus: [String: CorpusDocumentInput] = [:]
+    for index in source.documentIDs.indices {
+      do {
+        let document = try source.load(index)
+        corpus[document.id] = document
+      } catch {
+        throw CorpusReadError(description: error.description)
+      }
+    }
+    return corpus
   }
 
   /// The files of a named `.yaml` or `.txt` and of its partner beside it (read later, by the source).
