@@ -13,6 +13,8 @@ struct Dossier: AsyncParsableCommand {
     version: DossierVersion.current,
     subcommands: [
       BuildCommand.self, ValidateCommand.self, CheckCommand.self, InspectCommand.self, ExplainCommand.self,
+      LSPCommand.self,
+      NewCommand.self, VocabCommand.self,
     ]
   )
 
