@@ -58,6 +58,7 @@ struct BuildCommand: AsyncParsableCommand {
     let recordsSchema: CorpusFile
     let xmlSchemas: XMLSchemaBundle
     let documents: [CorpusDocumentInput]
+    var discovery: [Diagnostic] = []
     do {
       schemaFiles = try ValidateCommand.readSchemas(schemas)
       recordsSchema = try ValidateCommand.read(
@@ -68,7 +69,9 @@ struct BuildCommand: AsyncParsableCommand {
           .bytes
       }
       xmlSchemas = XMLSchemaBundle(files: xmlFiles)
-      documents = try ValidateCommand.readCorpus(input).values.sorted { $0.id < $1.id }
+      let corpus = try ValidateCommand.readCorpus(input)
+      documents = corpus.corpus.values.sorted { $0.id < $1.id }
+      discovery = corpus.diagnostics
     } catch let error as ValidateCommand.CorpusReadError {
       DocumentReader.printError("error: \(error.description)")
       throw ExitCode(2)
@@ -88,7 +91,7 @@ struct BuildCommand: AsyncParsableCommand {
     progress("dossier build: \(documents.count) document\(documents.count == 1 ? "" : "s") in \(input)")
     let result = await pipeline.build(documents, options: options)
 
-    let status = reporting.report(result.diagnostics, sources: result.sources)
+    let status = reporting.report((discovery + result.diagnostics).sorted(), sources: result.sources)
     guard let files = result.files, status == 0 else { throw ExitCode(max(status, 1)) }
 
     let writer = BagFolderWriter(output: output)

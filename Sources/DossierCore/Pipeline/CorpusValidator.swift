@@ -242,6 +242,9 @@ public struct CorpusValidator: Sendable {
       return outcome
     }
     outcome.diagnostics += ingested.diagnostics
+    if let unexportable = ExportableCharacters.check(text: ingested.source) {
+      outcome.diagnostics.append(unexportable)
+    }
     guard let annotationFile = input.annotation else {
       outcome.diagnostics.append(
         .warning(
@@ -257,6 +260,8 @@ public struct CorpusValidator: Sendable {
       return outcome
     }
     outcome.diagnostics += AnnotationYAMLRules.check(located.sourceMap)
+    outcome.diagnostics += ExportableCharacters.check(
+      located.value, locator: InstanceLocator(yaml: located, file: annotationFile.path))
     if !annotationFile.bytes.starts(with: Array(CorpusValidator.schemaComment.utf8)) {
       outcome.diagnostics.append(
         .warning(
@@ -264,7 +269,8 @@ public struct CorpusValidator: Sendable {
           at: SourceLocation(file: annotationFile.path, line: 1, column: 1),
           help: "add '\(CorpusValidator.schemaComment)' as the first line"))
     }
-    let result = annotationSchema.validate(located.value)
+    // Collect a few more than are shown: the type filter of `SchemaDiagnostics` may drop some.
+    let result = annotationSchema.validate(located.value, maxErrors: 2 * DiagnosticCap.defaultLimit)
     if !result.isValid {
       outcome.diagnostics += annotationDiagnostics.diagnostics(
         for: result, instance: located.value,

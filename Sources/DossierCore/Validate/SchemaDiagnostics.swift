@@ -15,15 +15,24 @@ public struct SchemaDiagnostics: Sendable {
     self.documentURIs = documentURIs
   }
 
-  /// One diagnostic per validation error of `instance`, located through `locator`.
+  /// One diagnostic per validation error of `instance`, located through `locator`; at most `limit`
+  /// of them, then one `L001` entry counting the rest (`DiagnosticCap`).
   public func diagnostics(
-    for result: ValidationResult, instance: JSONValue, locator: InstanceLocator
+    for result: ValidationResult, instance: JSONValue, locator: InstanceLocator,
+    limit: Int = DiagnosticCap.defaultLimit
   ) -> [Diagnostic] {
     // A value of the wrong type fails many other keywords as a consequence (an `if` that only checks
     // members holds vacuously for a non-object, …): report the type alone.
     let mistyped = Set(result.errors.filter { $0.keyword == "type" }.map(\.instanceLocation))
-    return result.errors.filter { $0.keyword == "type" || !mistyped.contains($0.instanceLocation) }
-      .map { diagnostic(for: $0, instance: instance, locator: locator) }
+    let errors = result.errors.filter { $0.keyword == "type" || !mistyped.contains($0.instanceLocation) }
+    var shown = errors.prefix(max(0, limit)).map { diagnostic(for: $0, instance: instance, locator: locator) }
+    let omitted = errors.count - shown.count + result.omittedErrorCount
+    if omitted > 0 {
+      shown.append(
+        DiagnosticCap.omitted(
+          omitted, limit: limit, file: locator.file, after: shown.compactMap(\.location).max()))
+    }
+    return shown
   }
 
   /// The diagnostic for one error.
