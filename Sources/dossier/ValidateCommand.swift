@@ -24,11 +24,15 @@ struct ValidateCommand: AsyncParsableCommand {
     help: "Annotation (.yaml) or document (.txt) files to validate (default: the whole input folder).")
   var paths: [String] = []
 
-  @Option(help: "Folder holding the documents (.txt) and their annotations (.yaml).")
-  var input = "Input"
+  @Option(
+    help:
+      "Folder holding the documents (.txt) and their annotations (.yaml) (default: Input/ of the project root)."
+  )
+  var input: String?
 
-  @Option(help: "Folder holding annotation.schema.json and vocabularies/.")
-  var schemas = "Schemas"
+  @Option(
+    help: "Folder holding annotation.schema.json and vocabularies/ (default: Schemas/ of the project root).")
+  var schemas: String?
 
   @OptionGroup var reporting: ReportingOptions
 
@@ -37,9 +41,11 @@ struct ValidateCommand: AsyncParsableCommand {
     let documents: [CorpusDocumentInput]
     var selected: Set<String>?
     var discovery: [Diagnostic] = []
+    let input = ProjectRoot.folder(self.input, default: "Input")
+    let schemas = ProjectRoot.folder(self.schemas, default: "Schemas")
     do {
       schemaFiles = try Self.readSchemas(schemas)
-      var (corpus, found) = try Self.readCorpus(input)
+      var (corpus, found) = try Self.discoverCorpus(input)
       discovery = found
       if !paths.isEmpty {
         var ids = Set<String>()
@@ -56,6 +62,9 @@ struct ValidateCommand: AsyncParsableCommand {
       documents = corpus.values.sorted { $0.id < $1.id }
     } catch let error as CorpusReadError {
       DocumentReader.printError("error: \(error.description)")
+      if error.isMissingFolder && (self.input == nil || self.schemas == nil) {
+        DocumentReader.printError(ProjectRoot.hint)
+      }
       throw ExitCode(2)
     }
     let validator: CorpusValidator
@@ -85,6 +94,8 @@ struct ValidateCommand: AsyncParsableCommand {
   /// Why the corpus could not be read (exit status 2).
   struct CorpusReadError: Error, CustomStringConvertible {
     var description: String
+    /// True when a folder does not exist (the project root may not have been found).
+    var isMissingFolder = false
   }
 
   static func read(_ path: String) throws -> CorpusFile {
@@ -99,7 +110,7 @@ struct ValidateCommand: AsyncParsableCommand {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
     else {
-      throw CorpusReadError(description: "\(what) folder '\(path)' does not exist")
+      throw CorpusReadError(description: "\(what) folder '\(path)' does not exist", isMissingFolder: true)
     }
   }
 
@@ -118,11 +129,16 @@ struct ValidateCommand: AsyncParsableCommand {
 
   /// Reads every `NAME.txt` and `NAME.yaml` of the input folder, paired by name (`InputDiscovery`),
   /// with the diagnostics about files that are skipped or collide.
-  static func readCorpus(_ folder: String) throws -> (
+  static func discoverCorpus(_ folder: String) throws -> (
     corpus: [String: CorpusDocumentInput], diagnostics: [Diagnostic]
   ) {
     try requireFolder(folder, "input")
     return try InputFolder.read(folder)
+  }
+
+  /// The documents of `discoverCorpus` alone, for commands that report nothing about the folder.
+  static func readCorpus(_ folder: String) throws -> [String: CorpusDocumentInput] {
+    try discoverCorpus(folder).corpus
   }
 
   /// Reads a named `.yaml` or `.txt` file and its partner beside it.
