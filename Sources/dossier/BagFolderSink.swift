@@ -12,6 +12,9 @@ final class BagFolderSink: BagSink, @unchecked Sendable {
   private var folders: Set<String> = []
   private var appended: [String: Int32] = [:]
   private var count = 0
+  /// The new `documents.jsonl` and the number of `activities.jsonl` rows, for the build summary.
+  private(set) var documentsTable: [UInt8] = []
+  private(set) var activityRows: Int?
 
   /// Creates the empty temporary folder (refusing an output folder that is not a bag).
   init(writer: BagFolderWriter) throws {
@@ -38,6 +41,10 @@ final class BagFolderSink: BagSink, @unchecked Sendable {
       appended[path] = fd
     }
     try writer.writeAll(fd, bytes, path: BagFolderWriter.join(writer.temporary, path))
+    if path == BagFolderComparer.documentsTable { documentsTable += bytes }
+    if path == "data/jsonl/activities.jsonl" {
+      activityRows = (activityRows ?? 0) + bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
   }
 
   /// Closes the files, syncs the temporary folder to disk and swaps it in.

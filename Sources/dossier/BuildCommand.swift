@@ -78,6 +78,7 @@ struct BuildCommand: AsyncParsableCommand {
           .bytes
       }
       xmlSchemas = XMLSchemaBundle(files: xmlFiles)
+      // The corpus is listed now and read document by document while building (flat memory).
       source = try FolderCorpusSource(folder: input)
     } catch let error as ValidateCommand.CorpusReadError {
       DocumentReader.printError("error: \(error.description)")
@@ -98,11 +99,10 @@ struct BuildCommand: AsyncParsableCommand {
       formats: formats, jobs: jobs ?? CorpusValidator.defaultConcurrency, strict: reporting.strict,
       corpusName: corpusName.isEmpty || corpusName == "." ? "Input" : corpusName,
       softwareAgent: "dossier")
-    let count = source.documentIDs.count
-    let line = progressOptions.line("build", total: count)
-    line.message("dossier build: \(count) document\(count == 1 ? "" : "s") in \(input)")
+    let line = progressOptions.line("build", total: source.documentIDs.count)
 
-    // The bag streams into a temporary folder beside the output (or, with --check, into a comparer).
+    // The bag streams into a temporary folder beside the output (or, with --check, into a comparer
+    // that writes nothing).
     let writer = BagFolderWriter(output: output)
     let comparer = BagFolderComparer(output: writer.output)
     let folderSink: BagFolderSink?
@@ -129,7 +129,7 @@ struct BuildCommand: AsyncParsableCommand {
     }
 
     // With --check, stale files are findings like any other: reported once, through the chosen reporter.
-    var diagnostics = result.diagnostics
+    var diagnostics = (source.diagnostics + result.diagnostics).sorted()
     var stale = false
     if check, result.exported, reporting.policy.exitStatus(for: reporting.policy.apply(diagnostics)) == 0 {
       do {
@@ -155,8 +155,15 @@ struct BuildCommand: AsyncParsableCommand {
     }
     guard let folderSink else { return }
     do {
+      let previous = FileManager.default.contents(
+        atPath: BagFolderWriter.join(writer.output, BagFolderComparer.documentsTable))
       try folderSink.commit()
-      line.message("wrote \(result.fileCount) files to \(output)")
+      if !progressOptions.quiet {
+        let summary = BuildSummary(
+          documentsTable: folderSink.documentsTable, activities: folderSink.activityRows,
+          files: result.fileCount, output: output, previousDocuments: previous.map { [UInt8]($0) })
+        DocumentReader.printError(summary.text)
+      }
     } catch let error as BagFolderWriter.Failure {
       DocumentReader.printError("error: \(error.description)")
       throw ExitCode(2)

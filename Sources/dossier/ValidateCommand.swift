@@ -47,6 +47,7 @@ struct ValidateCommand: AsyncParsableCommand {
     let schemas = ProjectRoot.folder(self.schemas, default: "Schemas")
     do {
       schemaFiles = try Self.readSchemas(schemas)
+      // The corpus is listed now and read document by document while validating (flat memory).
       source = try FolderCorpusSource(folder: input)
       if !paths.isEmpty {
         var ids = Set<String>()
@@ -83,7 +84,7 @@ struct ValidateCommand: AsyncParsableCommand {
       DocumentReader.printError("error: \(readError.description)")
       throw ExitCode(2)
     }
-    var diagnostics = result.diagnostics
+    var diagnostics = (source.diagnostics + result.diagnostics).sorted()
     if let selected {
       let documentFiles = Set(source.entries.flatMap { [$0.text, $0.annotation].compactMap { $0 } })
       let wanted = Set(
@@ -135,20 +136,18 @@ struct ValidateCommand: AsyncParsableCommand {
     }
   }
 
-  /// Reads every `.txt` and `.yaml` of the input folder, paired by name, into memory (for commands
-  /// that need the whole corpus at once; `validate` and `build` read it lazily, `FolderCorpusSource`).
+  /// Reads every `NAME.txt` and `NAME.yaml` of the input folder, paired by name (`InputDiscovery`),
+  /// with the diagnostics about files that are skipped or collide.
+  static func discoverCorpus(_ folder: String) throws -> (
+    corpus: [String: CorpusDocumentInput], diagnostics: [Diagnostic]
+  ) {
+    try requireFolder(folder, "input")
+    return try InputFolder.read(folder)
+  }
+
+  /// The documents of `discoverCorpus` alone, for commands that report nothing about the folder.
   static func readCorpus(_ folder: String) throws -> [String: CorpusDocumentInput] {
-    let source = try FolderCorpusSource(folder: folder)
-    var corpus: [String: CorpusDocumentInput] = [:]
-    for index in source.documentIDs.indices {
-      do {
-        let document = try source.load(index)
-        corpus[document.id] = document
-      } catch {
-        throw CorpusReadError(description: error.description)
-      }
-    }
-    return corpus
+    try discoverCorpus(folder).corpus
   }
 
   /// The files of a named `.yaml` or `.txt` and of its partner beside it (read later, by the source).
