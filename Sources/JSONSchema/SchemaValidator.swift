@@ -2,21 +2,35 @@ import Foundation
 
 /// Options for compiling and running a schema.
 public struct ValidationOptions: Sendable {
-  /// Treat `format` as an assertion (default: annotation only, as 2020-12 specifies).
+  /// Treat `format` as an assertion (default: annotation only, as 2020-12 specifies). A
+  /// meta-schema that declares the format-assertion vocabulary turns assertion on regardless.
   public var formatAssertion = false
+  /// Formats never asserted even when `formatAssertion` is on (`--disable-formats a,b`).
+  public var disabledFormats: Set<String> = []
+  /// The draft of schemas without `$schema` (and of documents they reference that have none).
+  public var defaultDraft: Draft = .draft2020_12
   /// Check schemas against their meta-schema before compiling them (default on).
   public var validatesSchema = true
   /// Stack space, in bytes, one validation may use before it stops with an error
   /// (guards against overflowing small thread stacks on very deep instances).
   public var stackBudget = 384 * 1024
 
-  public init(formatAssertion: Bool = false, validatesSchema: Bool = true) {
+  public init(
+    formatAssertion: Bool = false, validatesSchema: Bool = true, defaultDraft: Draft = .draft2020_12
+  ) {
     self.formatAssertion = formatAssertion
     self.validatesSchema = validatesSchema
+    self.defaultDraft = defaultDraft
+  }
+
+  /// True when `format: name` is asserted under these options (without a format-assertion vocabulary).
+  func asserts(format name: String) -> Bool {
+    formatAssertion && !disabledFormats.contains(name)
   }
 }
 
-/// A JSON Schema (draft 2020-12) compiled into a validator tree.
+/// A JSON Schema (drafts 4, 6, 7, 2019-09 and 2020-12, chosen by `$schema`) compiled into a
+/// validator tree.
 ///
 /// Compile once, validate many instances: references, anchors and regular expressions are
 /// resolved at compile time. A validator is immutable and safe to use from several threads.
@@ -133,14 +147,60 @@ public final class SchemaValidator: Sendable {
       collect: collect, stackBase: base, stackBudget: UInt(max(16 * 1024, options.stackBudget)))
   }
 
-  /// The 2020-12 meta-schema, compiled once.
-  static let draft202012MetaSchema: SchemaValidator = {
-    var options = ValidationOptions()
+  /// The built-in meta-schema of a draft, compiled once.
+  public static func metaSchema(of draft: Draft) -> SchemaValidator {
+    switch draft {
+    case .draft4: return draft4MetaSchema
+    case .draft6: return draft6MetaSchema
+    case .draft7: return draft7MetaSchema
+    case .draft2019_09: return draft201909MetaSchema
+    case .draft2020_12: return draft202012MetaSchema
+    }
+  }
+
+  static let draft4MetaSchema = compileMetaSchema(.draft4)
+  static let draft6MetaSchema = compileMetaSchema(.draft6)
+  static let draft7MetaSchema = compileMetaSchema(.draft7)
+  static let draft201909MetaSchema = compileMetaSchema(.draft2019_09)
+  static let draft202012MetaSchema = compileMetaSchema(.draft2020_12)
+
+  static func compileMetaSchema(_ draft: Draft) -> SchemaValidator {
+    var options = ValidationOptions(defaultDraft: draft)
     options.validatesSchema = false
     do {
-      return try SchemaValidator(reference: MetaSchemas.draft202012, options: options)
+      return try SchemaValidator(reference: draft.metaSchemaDocument, options: options)
     } catch {
-      fatalError("the built-in 2020-12 meta-schema does not compile: \(error)")
+      fatalError("the built-in \(draft.displayName) meta-schema does not compile: \(error)")
     }
-  }()
+  }
+
+  /// Validates a schema document against the meta-schema its `$schema` names (the built-in one
+  /// of its draft, or a registered custom meta-schema), as `--check-metaschema` does.
+  /// Throws when `$schema` names an unknown meta-schema.
+  public static func checkMetaSchema(
+    of schema: JSONValue, registry: SchemaRegistry = SchemaRegistry(),
+    options: ValidationOptions = ValidationOptions()
+  ) throws(SchemaError) -> ValidationResult {
+    let compiler = SchemaCompiler(registry: registry, options: options)
+    let (draft, _, custom) = try compiler.dialect(of: schema, uri: "urn:dossier:schema", file: nil)
+    if let custom {
+      var metaOptions = options
+      metaOptions.validatesSchema = false
+      metaOptions.formatAssertion = false
+      metaOptions.defaultDraft = draft
+      return try SchemaValidator(reference: custom, registry: registry, options: metaOptions).validate(schema)
+    }
+    return metaSchema(of: draft).validate(schema)
+  }
+
+  /// The draft a schema document is written in: its `$schema` (a built-in draft, or a registered
+  /// meta-schema's own draft), else `options.defaultDraft`. Throws for an unknown `$schema`.
+  public static func draft(
+    of schema: JSONValue, registry: SchemaRegistry = SchemaRegistry(),
+    options: ValidationOptions = ValidationOptions()
+  ) throws(SchemaError) -> Draft {
+    try SchemaCompiler(registry: registry, options: options).dialect(
+      of: schema, uri: "urn:dossier:schema", file: nil
+    ).draft
+  }
 }
