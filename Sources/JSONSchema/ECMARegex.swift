@@ -49,7 +49,8 @@ public struct ECMARegex: Sendable {
     let translated = try ECMARegex.translate(pattern)
     let expression: NSRegularExpression
     do {
-      expression = try NSRegularExpression(pattern: translated, options: [])
+      // The empty pattern is valid ECMA-262 (it matches everywhere); ICU rejects it.
+      expression = try NSRegularExpression(pattern: translated.isEmpty ? "(?:)" : translated, options: [])
     } catch {
       throw RegexError(message: "invalid regular expression /\(pattern)/: the pattern is not valid")
     }

@@ -53,7 +53,11 @@ final class SchemaCompiler {
   var resources: [String: SchemaResource] = [:]
   var nodes: [Location: SchemaNode] = [:]
   var store: [SchemaNode] = []
+  /// Unresolvable references compiled into failing nodes (`toleratesBrokenReferences`).
+  var warnings: [SchemaError] = []
   static let maxSchemaDepth = 300
+  /// Documents no source provides (see `toleratesBrokenReferences`).
+  static let unresolvedDocument = "urn:dossier:unresolved"
 
   init(registry: SchemaRegistry, options: ValidationOptions) {
     self.registry = registry
@@ -258,9 +262,14 @@ final class SchemaCompiler {
     guard try ensureLoaded(baseText, inheritedDraft: documents[from.document]?.draft),
       let root = resourceRoots[baseText]
     else {
-      throw failure(
-        "unresolvable reference \(reference): no schema is known at \(baseText) (no network access; add it to the schema registry)"
-      )
+      if options.toleratesBrokenReferences {
+        return Location(document: SchemaCompiler.unresolvedDocument, pointer: [reference.description])
+      }
+      var hint = "register the schema with --ref FILE or serve its folder with --ref-map PREFIX=DIR"
+      if baseText.hasPrefix("http://") || baseText.hasPrefix("https://") {
+        hint += ", or allow downloads with --allow-network"
+      }
+      throw failure("unresolvable reference \(reference): no schema is known at \(baseText) (\(hint))")
     }
     if fragment.isEmpty { return root }
     if fragment.hasPrefix("/") {
@@ -325,6 +334,15 @@ final class SchemaCompiler {
 
   func node(at location: Location) throws(SchemaError) -> SchemaNode {
     if let existing = nodes[location] { return existing }
+    if location.document == SchemaCompiler.unresolvedDocument, let uri = location.pointer.first {
+      let message =
+        "unresolvable reference \(uri): no schema is known at \(URIReference(uri).withoutFragment) (register it with --ref FILE, serve its folder with --ref-map PREFIX=DIR, or allow downloads with --allow-network)"
+      let node = SchemaNode(absoluteLocation: uri, resource: resource(for: SchemaCompiler.unresolvedDocument))
+      node.keywords = [.unresolvable(message)]
+      nodes[location] = node
+      store.append(node)
+      return node
+    }
     guard let document = documents[location.document],
       let value = JSONPointer(tokens: location.pointer).resolve(in: document.value)
     else {
@@ -397,6 +415,12 @@ final class SchemaCompiler {
       guard case .string(let text) = value else { throw fail(keyword, "\(keyword) must be a string") }
       let absolute = URIReference(text).resolved(against: base)
       let target = try resolve(absolute, from: location, keyword: keyword)
+      if target.document == SchemaCompiler.unresolvedDocument {
+        let warning = self.error(
+          "unresolvable reference \(absolute): instances that reach it fail",
+          at: Location(document: location.document, pointer: location.pointer + [keyword]))
+        warnings.append(warning)
+      }
       return (NodeRef(try self.node(at: target)), target, absolute)
     }
 
@@ -663,7 +687,7 @@ final class SchemaCompiler {
           .exclusiveMinimum,
           .maxLength, .minLength, .pattern, .maxItems, .minItems, .uniqueItems, .maxProperties,
           .minProperties,
-          .required, .dependentRequired, .format:
+          .required, .dependentRequired, .format, .unresolvable:
           return true
         default:
           return false
@@ -750,7 +774,8 @@ final class SchemaCompiler {
 
   /// Finds a cycle of in-place applicators (`$ref`, `allOf`, …) that never moves into the
   /// instance: evaluating it would never end.
-  func checkCycles() throws(SchemaError) {
+  /// With `tolerate`, the node that closes each cycle fails every instance instead (a warning).
+  func checkCycles(tolerate: Bool = false) throws(SchemaError) {
     var state: [ObjectIdentifier: Int] = [:]  // 1 visiting, 2 done
     var path: [SchemaNode] = []
     func inPlace(_ node: SchemaNode) -> [SchemaNode] {
@@ -793,9 +818,13 @@ final class SchemaCompiler {
           let start = path.firstIndex { $0 === child } ?? 0
           let cycle = (path[start...].map(\.absoluteLocation) + [child.absoluteLocation]).joined(
             separator: " → ")
-          throw SchemaError(
-            message: "$ref cycle that never moves into the instance (evaluation would not end): \(cycle)",
-            schemaLocation: child.absoluteLocation)
+          let message = "$ref cycle that never moves into the instance (evaluation would not end): \(cycle)"
+          guard tolerate else { throw SchemaError(message: message, schemaLocation: child.absoluteLocation) }
+          warnings.append(
+            SchemaError(
+              message: message + "; instances that reach it fail", schemaLocation: child.absoluteLocation))
+          child.keywords = [.unresolvable(message)]
+          continue
         }
         state[id] = 1
         path.append(child)

@@ -457,6 +457,10 @@ struct SchemaEvaluator {
       prefix(mark, anchor == "" ? "$recursiveRef" : "$dynamicRef")
       return false
 
+    case .unresolvable(let message):
+      fail(node, "$ref", message, keywordTokens: [])
+      return false
+
     case .format(let checker):
       if checker.check(instance) { return true }
       fail(node, "format", "\(SchemaEvaluator.short(instance)) is not a valid \(checker.name)")

@@ -246,4 +246,6 @@ enum Keyword: Sendable {
   /// `unevaluatedProperties` when the evaluated names are known at compile time.
   case unevaluatedPropertiesStatic(StaticNames, NodeRef)
   case unevaluatedItems(NodeRef)
+  /// A `$ref` whose document nobody provides: fails every instance (with the message).
+  case unresolvable(String)
 }

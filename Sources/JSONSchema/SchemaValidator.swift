@@ -9,11 +9,19 @@ public struct ValidationOptions: Sendable {
   public var disabledFormats: Set<String> = []
   /// The draft of schemas without `$schema` (and of documents they reference that have none).
   public var defaultDraft: Draft = .draft2020_12
+  /// Compile a `$ref` to a document nobody provides (not registered, not under a mapped prefix,
+  /// not fetched), and a `$ref` cycle that never moves into the instance, into a schema that
+  /// fails every instance reaching it, and list each in `SchemaValidator.warnings`, instead of
+  /// refusing the whole schema (peers only fail when an instance reaches them; `dossier check`
+  /// turns this on). A pointer or anchor missing from a known document stays an error.
+  public var toleratesBrokenReferences = false
   /// Check schemas against their meta-schema before compiling them (default on).
   public var validatesSchema = true
-  /// Stack space, in bytes, one validation may use before it stops with an error
-  /// (guards against overflowing small thread stacks on very deep instances).
-  public var stackBudget = 384 * 1024
+  /// Stack space, in bytes, one validation may use before it stops with an error (guards
+  /// against overflowing the thread's stack on very deep instances). `nil` (the default): what
+  /// the calling thread has left, less a safety margin; where the platform does not tell,
+  /// 384 KiB (safe on 512 KiB secondary threads).
+  public var stackBudget: Int?
 
   public init(
     formatAssertion: Bool = false, validatesSchema: Bool = true, defaultDraft: Draft = .draft2020_12
@@ -48,6 +56,9 @@ public final class SchemaValidator: Sendable {
   public let options: ValidationOptions
   /// The schema's base URI.
   public let baseURI: String
+  /// References left unresolved under `ValidationOptions.toleratesBrokenReferences`: one
+  /// problem per reference, located in its schema file when known.
+  public let warnings: [SchemaError]
 
   /// Compiles a schema value. `baseURI` is the retrieval URI that relative `$id`s and `$ref`s
   /// resolve against (for a schema read from a file, its file URL).
@@ -60,10 +71,11 @@ public final class SchemaValidator: Sendable {
       registry: registry, options: options)
   }
 
-  /// Reads and compiles a schema file (strict JSON). Relative references resolve against the
-  /// file's URL (or its `$id`); other local files are read through the registry.
+  /// Reads and compiles a schema file (strict JSON). Relative references resolve against
+  /// `baseURI` when given (`--base-uri`), else the file's URL (or, in both cases, its `$id`);
+  /// other local files are read through the registry.
   public convenience init(
-    contentsOf url: URL, registry: SchemaRegistry = SchemaRegistry(),
+    contentsOf url: URL, baseURI: String? = nil, registry: SchemaRegistry = SchemaRegistry(),
     options: ValidationOptions = ValidationOptions()
   ) throws(SchemaError) {
     let data: Data
@@ -79,9 +91,10 @@ public final class SchemaValidator: Sendable {
       throw SchemaError(
         message: "invalid JSON in schema: \(error.message)", file: url, position: error.position)
     }
+    let uri = baseURI.map { URIReference($0).withoutFragment.description } ?? url.absoluteURL.absoluteString
     try self.init(
-      document: read.value, uri: url.absoluteURL.absoluteString, file: url, sourceMap: read.locations,
-      registry: registry, options: options)
+      document: read.value, uri: uri, file: url, sourceMap: read.locations, registry: registry,
+      options: options)
   }
 
   /// Compiles the schema registered (or built in) at an absolute URI.
@@ -105,7 +118,7 @@ public final class SchemaValidator: Sendable {
     try compiler.addDocument(document, uri: uri, file: file, sourceMap: sourceMap)
     let rootNode = try compiler.node(at: SchemaCompiler.Location(document: uri, pointer: []))
     try compiler.drain()
-    try compiler.checkCycles()
+    try compiler.checkCycles(tolerate: options.toleratesBrokenReferences)
     compiler.optimizeUnevaluated()
     compiler.markLeaves()
     self.root = NodeRef(rootNode)
@@ -113,6 +126,7 @@ public final class SchemaValidator: Sendable {
     self.resources = Array(compiler.resources.values)
     self.options = options
     self.baseURI = uri
+    self.warnings = compiler.warnings
   }
 
   /// Validates an instance and reports every error.
@@ -121,6 +135,21 @@ public final class SchemaValidator: Sendable {
     var annotations = Annotations()
     let valid = evaluator.evaluate(root.node, instance, &annotations, false)
     if valid { return ValidationResult(isValid: true, errors: []) }
+    if evaluator.errors.isEmpty {
+      // Only a quiet evaluation (`not`, `if`, `contains`) stopped: the stack budget ran out there.
+      let message =
+        evaluator.exhausted
+        ? "the instance or the schema's references nest too deeply to evaluate (stack budget exhausted)"
+        : "the value does not match the schema"
+      return ValidationResult(
+        isValid: false,
+        errors: [
+          ValidationError(
+            instanceLocation: JSONPointer(tokens: []), keywordLocation: "",
+            absoluteKeywordLocation: root.node
+              .absoluteLocation, keyword: "$ref", message: message)
+        ])
+    }
     var seen = Set<ValidationError>()
     var errors: [ValidationError] = []
     for raw in evaluator.errors {
@@ -140,11 +169,20 @@ public final class SchemaValidator: Sendable {
     return evaluator.evaluate(root.node, instance, &annotations, false)
   }
 
+  /// The stack budget of a validation started here: the thread's remaining stack less a margin
+  /// of an eighth (at least 64 KiB), capped by `options.stackBudget`.
+  func stackBudget() -> Int {
+    let fallback = 384 * 1024
+    guard let remaining = ThreadStack.remaining() else { return options.stackBudget ?? fallback }
+    let usable = remaining - max(64 * 1024, remaining / 8)
+    return min(usable, options.stackBudget ?? Int.max)
+  }
+
   func makeEvaluator(collect: Bool) -> SchemaEvaluator {
     var marker: UInt8 = 0
     let base = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     return SchemaEvaluator(
-      collect: collect, stackBase: base, stackBudget: UInt(max(16 * 1024, options.stackBudget)))
+      collect: collect, stackBase: base, stackBudget: UInt(max(16 * 1024, stackBudget())))
   }
 
   /// The built-in meta-schema of a draft, compiled once.
