@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .library(name: "DossierCore", targets: ["DossierCore"]),
     .library(name: "JSONSchema", targets: ["JSONSchema"]),
+    .library(name: "LanguageServer", targets: ["LanguageServer"]),
     .executable(name: "dossier", targets: ["dossier"]),
   ],
   dependencies: [
@@ -32,11 +33,16 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
+    .target(
+      name: "LanguageServer",
+      dependencies: ["DossierCore", "JSONSchema"]
+    ),
     .executableTarget(
       name: "dossier",
       dependencies: [
         "DossierCore",
         "JSONSchema",
+        "LanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -66,8 +72,12 @@ let package = Package(
       exclude: ["Goldens", "Cases"]
     ),
     .testTarget(
+      name: "LanguageServerTests",
+      dependencies: ["LanguageServer", "DossierCore", "JSONSchema", "DossierTestSupport"]
+    ),
+    .testTarget(
       name: "DossierCLITests",
-      dependencies: ["DossierTestSupport"]
+      dependencies: ["DossierTestSupport", "JSONSchema"]
     ),
   ],
   swiftLanguageModes: [.v6]

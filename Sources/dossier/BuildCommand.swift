@@ -18,14 +18,18 @@ struct BuildCommand: AsyncParsableCommand {
       differs (stale, missing or extra), exiting 1 when there is one.
       """)
 
-  @Option(help: "Folder holding the documents (.txt) and their annotations (.yaml).")
-  var input = "Input"
+  @Option(
+    help: "Folder holding the documents (.txt) and their annotations (.yaml) (default: in the project root).")
+  var input: String?
 
-  @Option(help: "Folder holding the JSON Schemas, vocabularies, XSDs and the XML catalog.")
-  var schemas = "Schemas"
+  @Option(
+    help:
+      "Folder holding the JSON Schemas, vocabularies, XSDs and the XML catalog (default: in the project root)."
+  )
+  var schemas: String?
 
-  @Option(help: "Folder the bag is written to (replaced as a whole).")
-  var output = "Exports"
+  @Option(help: "Folder the bag is written to, replaced as a whole (default: Exports/ in the project root).")
+  var output: String?
 
   @Flag(help: "Write nothing; exit 1 and list every stale, missing or extra file of the output folder.")
   var check = false
@@ -48,6 +52,9 @@ struct BuildCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    let input = ProjectRoot.folder(self.input, default: "Input")
+    let schemas = ProjectRoot.folder(self.schemas, default: "Schemas")
+    let output = ProjectRoot.folder(self.output, default: "Exports")
     let formats: [ExportFormat]
     do {
       formats = try ExportFormat.list(format)
@@ -71,6 +78,9 @@ struct BuildCommand: AsyncParsableCommand {
       documents = try ValidateCommand.readCorpus(input).values.sorted { $0.id < $1.id }
     } catch let error as ValidateCommand.CorpusReadError {
       DocumentReader.printError("error: \(error.description)")
+      if error.isMissingFolder && (self.input == nil || self.schemas == nil) {
+        DocumentReader.printError(ProjectRoot.hint)
+      }
       throw ExitCode(2)
     }
     let pipeline: BuildPipeline
@@ -88,27 +98,35 @@ struct BuildCommand: AsyncParsableCommand {
     progress("dossier build: \(documents.count) document\(documents.count == 1 ? "" : "s") in \(input)")
     let result = await pipeline.build(documents, options: options)
 
-    let status = reporting.report(result.diagnostics, sources: result.sources)
-    guard let files = result.files, status == 0 else { throw ExitCode(max(status, 1)) }
-
     let writer = BagFolderWriter(output: output)
+    // With --check, stale files are findings like any other: reported once, through the chosen reporter.
+    var diagnostics = result.diagnostics
+    var stale = false
+    if check, let files = result.files,
+      reporting.policy.exitStatus(for: reporting.policy.apply(diagnostics)) == 0
+    {
+      do {
+        try writer.recover()
+        let differences = try writer.compare(files)
+        diagnostics += ExportDifference.diagnostics(for: differences, in: output)
+        stale = !differences.isEmpty
+        if stale {
+          for note in Self.changedInputs(old: writer.output, new: files) { DocumentReader.printError(note) }
+        } else {
+          progress("\(output) is up to date (\(files.count) files)")
+        }
+      } catch let error as BagFolderWriter.Failure {
+        DocumentReader.printError("error: \(error.description)")
+        throw ExitCode(2)
+      }
+    }
+    let status = reporting.report(diagnostics, sources: result.sources)
+    guard let files = result.files, status == 0, !stale else { throw ExitCode(max(status, 1)) }
+    guard !check else { return }
     do {
       try writer.recover()
-      if check {
-        let differences = try writer.compare(files)
-        for difference in differences { print(difference) }
-        if !differences.isEmpty {
-          for note in Self.changedInputs(old: writer.output, new: files) { DocumentReader.printError(note) }
-          DocumentReader.printError(
-            "error: \(output) is stale: \(differences.count) file\(differences.count == 1 ? "" : "s") differ; "
-              + "run `dossier build` to update it")
-          throw ExitCode(1)
-        }
-        progress("\(output) is up to date (\(files.count) files)")
-      } else {
-        try writer.write(files)
-        progress("wrote \(files.count) files to \(output)")
-      }
+      try writer.write(files)
+      progress("wrote \(files.count) files to \(output)")
     } catch let error as BagFolderWriter.Failure {
       DocumentReader.printError("error: \(error.description)")
       throw ExitCode(2)

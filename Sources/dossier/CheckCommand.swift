@@ -150,7 +150,7 @@ struct CheckCommand: AsyncParsableCommand {
         if diagnostics.count == before { checked.append(path) }
       }
     }
-    let kind = outputFormat ?? reporting.reporter
+    let kind = outputFormat ?? reporting.chosenReporter
     var status = reporting.report(
       diagnostics.sorted(), sources: sources, reporter: kind, color: colorOverride, quiet: quiet)
     if kind == .text && !quiet {

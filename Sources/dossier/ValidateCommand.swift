@@ -24,11 +24,15 @@ struct ValidateCommand: AsyncParsableCommand {
     help: "Annotation (.yaml) or document (.txt) files to validate (default: the whole input folder).")
   var paths: [String] = []
 
-  @Option(help: "Folder holding the documents (.txt) and their annotations (.yaml).")
-  var input = "Input"
+  @Option(
+    help:
+      "Folder holding the documents (.txt) and their annotations (.yaml) (default: Input/ of the project root)."
+  )
+  var input: String?
 
-  @Option(help: "Folder holding annotation.schema.json and vocabularies/.")
-  var schemas = "Schemas"
+  @Option(
+    help: "Folder holding annotation.schema.json and vocabularies/ (default: Schemas/ of the project root).")
+  var schemas: String?
 
   @OptionGroup var reporting: ReportingOptions
 
@@ -36,6 +40,8 @@ struct ValidateCommand: AsyncParsableCommand {
     let schemaFiles: SchemaFiles
     let documents: [CorpusDocumentInput]
     var selected: Set<String>?
+    let input = ProjectRoot.folder(self.input, default: "Input")
+    let schemas = ProjectRoot.folder(self.schemas, default: "Schemas")
     do {
       schemaFiles = try Self.readSchemas(schemas)
       var corpus = try Self.readCorpus(input)
@@ -54,6 +60,9 @@ struct ValidateCommand: AsyncParsableCommand {
       documents = corpus.values.sorted { $0.id < $1.id }
     } catch let error as CorpusReadError {
       DocumentReader.printError("error: \(error.description)")
+      if error.isMissingFolder && (self.input == nil || self.schemas == nil) {
+        DocumentReader.printError(ProjectRoot.hint)
+      }
       throw ExitCode(2)
     }
     let validator: CorpusValidator
@@ -83,6 +92,8 @@ struct ValidateCommand: AsyncParsableCommand {
   /// Why the corpus could not be read (exit status 2).
   struct CorpusReadError: Error, CustomStringConvertible {
     var description: String
+    /// True when a folder does not exist (the project root may not have been found).
+    var isMissingFolder = false
   }
 
   static func read(_ path: String) throws -> CorpusFile {
@@ -97,7 +108,7 @@ struct ValidateCommand: AsyncParsableCommand {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
     else {
-      throw CorpusReadError(description: "\(what) folder '\(path)' does not exist")
+      throw CorpusReadError(description: "\(what) folder '\(path)' does not exist", isMissingFolder: true)
     }
   }
 

@@ -264,21 +264,50 @@ public struct CorpusValidator: Sendable {
           at: SourceLocation(file: annotationFile.path, line: 1, column: 1),
           help: "add '\(CorpusValidator.schemaComment)' as the first line"))
     }
+    // Validation goes on past schema errors: the schema-valid parts are decoded and checked
+    // semantically, so one run reports every mistake (docs/validate.md, "All problems at once").
     let result = annotationSchema.validate(located.value)
+    var schemaReport: SchemaDiagnostics.Report?
     if !result.isValid {
-      outcome.diagnostics += annotationDiagnostics.diagnostics(
+      schemaReport = annotationDiagnostics.report(
         for: result, instance: located.value,
         locator: InstanceLocator(yaml: located, file: annotationFile.path))
+    }
+    var semantic: [Diagnostic] = []
+    var document: ValidatedDocument?
+    if let annotation = AnnotationDecoder().decode(schemaReport?.usable ?? located.value) {
+      let merged = AnnotationMerger().merge(
+        ingested, annotation: annotation, located: located, annotationPath: annotationFile.path)
+      semantic += merged.diagnostics
+      if let vocabularies {
+        let checked = SemanticValidator(vocabularies: vocabularies).validate(merged.document)
+        semantic += checked.diagnostics
+        document = checked.document
+      }
+    }
+    guard let schemaReport else {
+      outcome.diagnostics += semantic
+      outcome.document = document
       return outcome
     }
-    guard let annotation = AnnotationDecoder().decode(located.value) else { return outcome }
-    let merged = AnnotationMerger().merge(
-      ingested, annotation: annotation, located: located, annotationPath: annotationFile.path)
-    outcome.diagnostics += merged.diagnostics
-    guard let vocabularies else { return outcome }
-    let checked = SemanticValidator(vocabularies: vocabularies).validate(merged.document)
-    outcome.diagnostics += checked.diagnostics
-    outcome.document = checked.document
+    outcome.diagnostics += CorpusValidator.combine(schema: schemaReport, semantic: semantic)
     return outcome
+  }
+
+  /// The schema's and the semantic checks' diagnostics of one file, one per mistake: where both
+  /// report the same value (the same JSON Pointer), the schema's message stays, unless the value is
+  /// one whose semantic message says more (a misspelled term id gets the closest terms).
+  static func combine(schema report: SchemaDiagnostics.Report, semantic: [Diagnostic]) -> [Diagnostic] {
+    let semanticPointers = Set(semantic.compactMap(\.pointer))
+    let schemaPointers = Set(report.diagnostics.compactMap(\.pointer))
+    let schema = report.diagnostics.filter { diagnostic in
+      guard let pointer = diagnostic.pointer else { return true }
+      return !(report.semanticPreferred.contains(pointer) && semanticPointers.contains(pointer))
+    }
+    let kept = semantic.filter { diagnostic in
+      guard let pointer = diagnostic.pointer, schemaPointers.contains(pointer) else { return true }
+      return report.semanticPreferred.contains(pointer)
+    }
+    return schema + kept
   }
 }

@@ -120,7 +120,7 @@ public struct SemanticValidator: Sendable {
         return nil
       }
       if let occurrence = quote.occurrence {
-        guard occurrence <= found.count else {
+        guard occurrence >= 1, occurrence <= found.count else {
           error(
             .semanticOccurrenceOutOfRange, quote.pointer,
             "occurrence \(occurrence) of \(shown) asked, but \(scope.name) has \(found.count)")
@@ -281,8 +281,11 @@ public struct SemanticValidator: Sendable {
       do {
         parsed = try EDTFDate(parsing: date.edtf.value)
       } catch {
+        let problem = ValueForm.edtf.problem(with: date.edtf.value)
         self.error(
-          .semanticInvalidDate, date.edtf.pointer, "invalid EDTF date '\(date.edtf.value)': \(error.message)")
+          .semanticInvalidDate, date.edtf.pointer,
+          problem?.message ?? "'\(date.edtf.value)' is not an EDTF date: \(error.message)",
+          help: problem?.help)
         return
       }
       validated.dates[date.edtf.pointer] = parsed
