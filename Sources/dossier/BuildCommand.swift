@@ -40,6 +40,9 @@ struct BuildCommand: AsyncParsableCommand {
   @Option(help: "Export formats, comma-separated: json, jsonl, xml, oai_dc, tsv (default: all).")
   var format = ExportFormat.allCases.map(\.rawValue).joined(separator: ",")
 
+  @Flag(help: "Do not print the summary (documents, activities, changes since the last bag, files written).")
+  var quiet = false
+
   @OptionGroup var reporting: ReportingOptions
 
   func validate() throws {
@@ -65,6 +68,7 @@ struct BuildCommand: AsyncParsableCommand {
     let recordsSchema: CorpusFile
     let xmlSchemas: XMLSchemaBundle
     let documents: [CorpusDocumentInput]
+    var discovery: [Diagnostic] = []
     do {
       schemaFiles = try ValidateCommand.readSchemas(schemas)
       recordsSchema = try ValidateCommand.read(
@@ -75,7 +79,9 @@ struct BuildCommand: AsyncParsableCommand {
           .bytes
       }
       xmlSchemas = XMLSchemaBundle(files: xmlFiles)
-      documents = try ValidateCommand.readCorpus(input).values.sorted { $0.id < $1.id }
+      let corpus = try ValidateCommand.discoverCorpus(input)
+      documents = corpus.corpus.values.sorted { $0.id < $1.id }
+      discovery = corpus.diagnostics
     } catch let error as ValidateCommand.CorpusReadError {
       DocumentReader.printError("error: \(error.description)")
       if error.isMissingFolder && (self.input == nil || self.schemas == nil) {
@@ -100,7 +106,7 @@ struct BuildCommand: AsyncParsableCommand {
 
     let writer = BagFolderWriter(output: output)
     // With --check, stale files are findings like any other: reported once, through the chosen reporter.
-    var diagnostics = result.diagnostics
+    var diagnostics = (discovery + result.diagnostics).sorted()
     var stale = false
     if check, let files = result.files,
       reporting.policy.exitStatus(for: reporting.policy.apply(diagnostics)) == 0
@@ -125,8 +131,14 @@ struct BuildCommand: AsyncParsableCommand {
     guard !check else { return }
     do {
       try writer.recover()
+      let previous = FileManager.default.contents(
+        atPath: BagFolderWriter.join(writer.output, "data/jsonl/documents.jsonl"))
       try writer.write(files)
-      progress("wrote \(files.count) files to \(output)")
+      if !quiet {
+        let summary = BuildSummary(
+          files: files, output: output, previousDocuments: previous.map { [UInt8]($0) })
+        DocumentReader.printError(summary.text)
+      }
     } catch let error as BagFolderWriter.Failure {
       DocumentReader.printError("error: \(error.description)")
       throw ExitCode(2)
