@@ -49,11 +49,12 @@ public struct ECMARegex: Sendable {
       self = cached
       return
     }
-    let translated = try ECMARegex.translate(pattern)
+    var translated = try ECMARegex.translate(pattern)
+    // The empty pattern is valid ECMA-262 (it matches everywhere); ICU rejects it.
+    if translated.isEmpty { translated = "(?:)" }
     let expression: NSRegularExpression
     do {
-      // The empty pattern is valid ECMA-262 (it matches everywhere); ICU rejects it.
-      expression = try NSRegularExpression(pattern: translated.isEmpty ? "(?:)" : translated, options: [])
+      expression = try NSRegularExpression(pattern: translated, options: [])
     } catch {
       throw RegexError(message: "invalid regular expression /\(pattern)/: the pattern is not valid")
     }
