@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .library(name: "DossierCore", targets: ["DossierCore"]),
     .library(name: "JSONSchema", targets: ["JSONSchema"]),
+    .library(name: "LanguageServer", targets: ["LanguageServer"]),
     .executable(name: "dossier", targets: ["dossier"]),
   ],
   dependencies: [
@@ -24,7 +25,11 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
-    .target(name: "JSONSchema"),
+    .target(
+      name: "JSONSchema",
+      // ICU (the engine behind NSRegularExpression) is called directly for step-bounded regex search.
+      linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]
+    ),
     .target(
       name: "DossierCore",
       dependencies: [
@@ -32,11 +37,16 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
+    .target(
+      name: "LanguageServer",
+      dependencies: ["DossierCore", "JSONSchema"]
+    ),
     .executableTarget(
       name: "dossier",
       dependencies: [
         "DossierCore",
         "JSONSchema",
+        "LanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -66,8 +76,12 @@ let package = Package(
       exclude: ["Goldens", "Cases"]
     ),
     .testTarget(
+      name: "LanguageServerTests",
+      dependencies: ["LanguageServer", "DossierCore", "JSONSchema", "DossierTestSupport"]
+    ),
+    .testTarget(
       name: "DossierCLITests",
-      dependencies: ["DossierTestSupport"]
+      dependencies: ["DossierTestSupport", "JSONSchema"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -12,6 +12,9 @@ final class BagFolderSink: BagSink, @unchecked Sendable {
   private var folders: Set<String> = []
   private var appended: [String: Int32] = [:]
   private var count = 0
+  /// The new `documents.jsonl` and the number of `activities.jsonl` rows, for the build summary.
+  private(set) var documentsTable: [UInt8] = []
+  private(set) var activityRows: Int?
 
   /// Creates the empty temporary folder (refusing an output folder that is not a bag).
   init(writer: BagFolderWriter) throws {
@@ -38,6 +41,10 @@ final class BagFolderSink: BagSink, @unchecked Sendable {
       appended[path] = fd
     }
     try writer.writeAll(fd, bytes, path: BagFolderWriter.join(writer.temporary, path))
+    if path == BagFolderComparer.documentsTable { documentsTable += bytes }
+    if path == "data/jsonl/activities.jsonl" {
+      activityRows = (activityRows ?? 0) + bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
   }
 
   /// Closes the files, syncs the temporary folder to disk and swaps it in.
@@ -98,7 +105,7 @@ final class BagFolderSink: BagSink, @unchecked Sendable {
 final class BagFolderComparer: BagSink, @unchecked Sendable {
   static let documentsTable = "data/jsonl/documents.jsonl"
   let root: String
-  private var lines: [(String, String)] = []
+  private var lines: [ExportDifference] = []
   private var produced: Set<String> = []
   private var appended: [String: SHA256] = [:]
   private var appendOrder: [String] = []
@@ -110,10 +117,10 @@ final class BagFolderComparer: BagSink, @unchecked Sendable {
   func write(_ path: String, _ bytes: [UInt8]) throws {
     produced.insert(path)
     guard let existing = FileManager.default.contents(atPath: BagFolderWriter.join(root, path)) else {
-      lines.append((path, "missing"))
+      lines.append(ExportDifference(path: path, kind: .missing))
       return
     }
-    if !existing.elementsEqual(bytes) { lines.append((path, "stale (content differs)")) }
+    if !existing.elementsEqual(bytes) { lines.append(ExportDifference(path: path, kind: .stale)) }
   }
 
   func append(_ path: String, _ bytes: [UInt8]) throws {
@@ -125,20 +132,19 @@ final class BagFolderComparer: BagSink, @unchecked Sendable {
     if path == Self.documentsTable { documentsTable += bytes }
   }
 
-  /// Every difference, one line each, sorted by path: `PATH: stale (content differs)`, `PATH: missing`,
-  /// `PATH: extra (not produced by the build)`.
-  func differences() throws -> [String] {
+  /// Every difference (stale, missing or extra file), sorted by path.
+  func differences() throws -> [ExportDifference] {
     for path in appendOrder {
       guard let hasher = appended[path] else { continue }
       let full = BagFolderWriter.join(root, path)
       guard let handle = FileHandle(forReadingAtPath: full) else {
-        lines.append((path, "missing"))
+        lines.append(ExportDifference(path: path, kind: .missing))
         continue
       }
       defer { try? handle.close() }
       var existing = SHA256()
       while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { existing.update(data: chunk) }
-      if existing.finalize() != hasher.finalize() { lines.append((path, "stale (content differs)")) }
+      if existing.finalize() != hasher.finalize() { lines.append(ExportDifference(path: path, kind: .stale)) }
     }
     if let enumerator = FileManager.default.enumerator(atPath: root) {
       while let relative = enumerator.nextObject() as? String {
@@ -147,10 +153,10 @@ final class BagFolderComparer: BagSink, @unchecked Sendable {
         if FileManager.default.fileExists(atPath: full, isDirectory: &folder), !folder.boolValue,
           !produced.contains(relative)
         {
-          lines.append((relative, "extra (not produced by the build)"))
+          lines.append(ExportDifference(path: relative, kind: .extra))
         }
       }
     }
-    return lines.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.map { "\($0.0): \($0.1)" }
+    return lines.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
   }
 }

@@ -193,10 +193,10 @@ struct BagFolderWriter {
 
   /// Every difference between the bag and the output folder, one line each, sorted by path:
   /// `PATH: stale (content differs)`, `PATH: missing`, `PATH: extra`.
-  func compare(_ files: [ExportFile]) throws -> [String] {
+  func compare(_ files: [ExportFile]) throws -> [ExportDifference] {
     var isDirectory: ObjCBool = false
     guard fileManager.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue else {
-      return files.map { "\($0.path): missing" }
+      return files.map { ExportDifference(path: $0.path, kind: .missing) }
     }
     var existing: Set<String> = []
     let root = URL(fileURLWithPath: output)
@@ -209,20 +209,20 @@ struct BagFolderWriter {
         }
       }
     }
-    var lines: [(String, String)] = []
+    var lines: [ExportDifference] = []
     for file in files {
       let full = root.appendingPathComponent(file.path).path
       if !existing.contains(file.path) {
-        lines.append((file.path, "missing"))
+        lines.append(ExportDifference(path: file.path, kind: .missing))
         continue
       }
       existing.remove(file.path)
       guard let data = fileManager.contents(atPath: full) else {
         throw Failure(description: "cannot read '\(full)'")
       }
-      if [UInt8](data) != file.bytes { lines.append((file.path, "stale (content differs)")) }
+      if [UInt8](data) != file.bytes { lines.append(ExportDifference(path: file.path, kind: .stale)) }
     }
-    for extra in existing { lines.append((extra, "extra (not produced by the build)")) }
-    return lines.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.map { "\($0.0): \($0.1)" }
+    for extra in existing { lines.append(ExportDifference(path: extra, kind: .extra)) }
+    return lines.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
   }
 }

@@ -8,7 +8,7 @@ extension BuildCommand {
   /// a part, holding its diagnostics and no exports, so `merge` reports them; the exit status is 1.
   func buildPart(
     _ shard: Shard, pipeline: BuildPipeline, source: FolderCorpusSource, options: BuildPipeline.Options,
-    configurationDigest: String, line: ProgressLine
+    output: String, configurationDigest: String, line: ProgressLine
   ) async throws {
     var options = options
     options.corpusWideChecks = false

@@ -18,14 +18,18 @@ struct BuildCommand: AsyncParsableCommand {
       differs (stale, missing or extra), exiting 1 when there is one.
       """)
 
-  @Option(help: "Folder holding the documents (.txt) and their annotations (.yaml).")
-  var input = "Input"
+  @Option(
+    help: "Folder holding the documents (.txt) and their annotations (.yaml) (default: in the project root).")
+  var input: String?
 
-  @Option(help: "Folder holding the JSON Schemas, vocabularies, XSDs and the XML catalog.")
-  var schemas = "Schemas"
+  @Option(
+    help:
+      "Folder holding the JSON Schemas, vocabularies, XSDs and the XML catalog (default: in the project root)."
+  )
+  var schemas: String?
 
-  @Option(help: "Folder the bag is written to (replaced as a whole).")
-  var output = "Exports"
+  @Option(help: "Folder the bag is written to, replaced as a whole (default: Exports/ in the project root).")
+  var output: String?
 
   @Flag(help: "Write nothing; exit 1 and list every stale, missing or extra file of the output folder.")
   var check = false
@@ -64,6 +68,9 @@ struct BuildCommand: AsyncParsableCommand {
 
   func run() async throws {
     let started = StageTimings.Clock.wallNow()
+    let input = ProjectRoot.folder(self.input, default: "Input")
+    let schemas = ProjectRoot.folder(self.schemas, default: "Schemas")
+    let output = ProjectRoot.folder(self.output, default: "Exports")
     let formats: [ExportFormat]
     do {
       formats = try ExportFormat.list(format)
@@ -84,9 +91,13 @@ struct BuildCommand: AsyncParsableCommand {
           .bytes
       }
       xmlSchemas = XMLSchemaBundle(files: xmlFiles)
+      // The corpus is listed now and read document by document while building (flat memory).
       source = try FolderCorpusSource(folder: input)
     } catch let error as ValidateCommand.CorpusReadError {
       DocumentReader.printError("error: \(error.description)")
+      if error.isMissingFolder && (self.input == nil || self.schemas == nil) {
+        DocumentReader.printError(ProjectRoot.hint)
+      }
       throw ExitCode(2)
     }
     let pipeline: BuildPipeline
@@ -101,17 +112,18 @@ struct BuildCommand: AsyncParsableCommand {
       formats: formats, jobs: jobs ?? CorpusValidator.defaultConcurrency, strict: reporting.strict,
       corpusName: corpusName.isEmpty || corpusName == "." ? "Input" : corpusName,
       softwareAgent: "dossier")
-    let count = source.documentIDs.count
-    let line = progressOptions.line("build", total: count)
-    line.message("dossier build: \(count) document\(count == 1 ? "" : "s") in \(input)")
+    let line = progressOptions.line("build", total: source.documentIDs.count)
 
     if let shard = shard.flatMap(Shard.init) {
       try await buildPart(
-        shard, pipeline: pipeline, source: source, options: options,
+        shard, pipeline: pipeline, source: source, options: options, output: output,
         configurationDigest: PartIndex.configurationDigest(
           schemas: schemaFiles, recordsSchema: recordsSchema, xmlSchemas: xmlSchemas), line: line)
       return
     }
+
+    // The bag streams into a temporary folder beside the output (or, with --check, into a comparer
+    // that writes nothing).
     let writer = BagFolderWriter(output: output)
     let comparer = BagFolderComparer(output: writer.output)
     let folderSink: BagFolderSink?
@@ -126,38 +138,52 @@ struct BuildCommand: AsyncParsableCommand {
     let result = await pipeline.build(source, into: sink, options: options, progress: line.update)
     line.finish()
     progressOptions.printTimings(result.timings, since: started)
-
     if let readError = result.readError {
       folderSink?.discard()
       DocumentReader.printError("error: \(readError.description)")
       throw ExitCode(2)
     }
-    let status = reporting.report(result.diagnostics, sources: result.sources)
-    guard result.exported, status == 0 else {
+    if let writeError = result.writeError {
       folderSink?.discard()
-      if let writeError = result.writeError {
-        DocumentReader.printError("error: \(writeError)")
-        throw ExitCode(2)
-      }
-      throw ExitCode(max(status, 1))
+      DocumentReader.printError("error: \(writeError)")
+      throw ExitCode(2)
     }
-    do {
-      if let folderSink {
-        try folderSink.commit()
-        line.message("wrote \(result.fileCount) files to \(output)")
-      } else {
+
+    // With --check, stale files are findings like any other: reported once, through the chosen reporter.
+    var diagnostics = (source.diagnostics + result.diagnostics).sorted()
+    var stale = false
+    if check, result.exported, reporting.policy.exitStatus(for: reporting.policy.apply(diagnostics)) == 0 {
+      do {
         let differences = try comparer.differences()
-        for difference in differences { print(difference) }
-        if !differences.isEmpty {
+        diagnostics += ExportDifference.diagnostics(for: differences, in: output)
+        stale = !differences.isEmpty
+        if stale {
           for note in Self.changedInputs(old: writer.output, new: comparer.documentsTable) {
             DocumentReader.printError(note)
           }
-          DocumentReader.printError(
-            "error: \(output) is stale: \(differences.count) file\(differences.count == 1 ? "" : "s") differ; "
-              + "run `dossier build` to update it")
-          throw ExitCode(1)
+        } else {
+          line.message("\(output) is up to date (\(result.fileCount) files)")
         }
-        line.message("\(output) is up to date (\(result.fileCount) files)")
+      } catch let error as BagFolderWriter.Failure {
+        DocumentReader.printError("error: \(error.description)")
+        throw ExitCode(2)
+      }
+    }
+    let status = reporting.report(diagnostics, sources: result.sources)
+    guard result.exported, status == 0, !stale else {
+      folderSink?.discard()
+      throw ExitCode(max(status, 1))
+    }
+    guard let folderSink else { return }
+    do {
+      let previous = FileManager.default.contents(
+        atPath: BagFolderWriter.join(writer.output, BagFolderComparer.documentsTable))
+      try folderSink.commit()
+      if !progressOptions.quiet {
+        let summary = BuildSummary(
+          documentsTable: folderSink.documentsTable, activities: folderSink.activityRows,
+          files: result.fileCount, output: output, previousDocuments: previous.map { [UInt8]($0) })
+        DocumentReader.printError(summary.text)
       }
     } catch let error as BagFolderWriter.Failure {
       DocumentReader.printError("error: \(error.description)")

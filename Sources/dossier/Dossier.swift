@@ -1,4 +1,5 @@
 import ArgumentParser
+import DossierCore
 import Foundation
 
 /// The `dossier` command: a thin layer over `DossierCore` that owns disk I/O and exit codes.
@@ -9,9 +10,10 @@ struct Dossier: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "dossier",
     abstract: "Ingest, annotate, validate, transform and export military-cooperation documents.",
+    version: DossierVersion.current,
     subcommands: [
       BuildCommand.self, MergeCommand.self, ValidateCommand.self, CheckCommand.self, InspectCommand.self,
-      ExplainCommand.self,
+      ExplainCommand.self, LSPCommand.self, NewCommand.self, VocabCommand.self, ReportCommand.self,
     ]
   )
 

@@ -6,15 +6,18 @@ import Foundation
 struct ExplainCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "explain",
-    abstract: "Print the documentation of a diagnostic code.",
+    abstract: "Print the documentation of a diagnostic code or a vocabulary term.",
     discussion: """
       Codes are case-insensitive, and short numbers are padded (`y3` is Y003). \
       An unknown code is a usage error (exit status 2) that names the closest known codes.
       """
   )
 
-  @Argument(help: "A diagnostic code, e.g. U001.")
+  @Argument(help: "A diagnostic code, e.g. U001, or a vocabulary term, e.g. exercise.")
   var code: String?
+
+  @Option(help: "Folder holding vocabularies/ (for vocabulary terms).")
+  var schemas = "Schemas"
 
   @Flag(name: .long, help: "List every code with its title.")
   var list = false
@@ -31,7 +34,12 @@ struct ExplainCommand: AsyncParsableCommand {
     }
     let wanted = code ?? ""
     guard let found = DiagnosticCode.lookup(Self.normalized(wanted)) else {
-      let message = Self.unknownCodeMessage(wanted, known: DiagnosticCode.all.map(\.id))
+      if let term = VocabCommand.explanation(of: wanted, schemas: schemas) {
+        print(term, terminator: "")
+        return
+      }
+      var message = Self.unknownCodeMessage(wanted, known: DiagnosticCode.all.map(\.id))
+      if let hint = VocabCommand.termHint(for: wanted, schemas: schemas) { message += "\n" + hint }
       FileHandle.standardError.write(Data((message + "\n").utf8))
       throw ExitCode(2)
     }

@@ -1,8 +1,8 @@
 import DossierCore
 import Foundation
 
-/// The input folder as a `CorpusSource`: the folder is listed once (`.txt` and `.yaml` paired by
-/// name), and each document's files are read only when the engine asks for them, so memory never
+/// The input folder as a `CorpusSource`: the folder is listed once (`InputDiscovery` pairs `.txt`
+/// and `.yaml` by name and reports what it skips), and each document's files are read only when the engine asks for them, so memory never
 /// holds the corpus.
 struct FolderCorpusSource: CorpusSource {
   /// One document's files.
@@ -15,27 +15,22 @@ struct FolderCorpusSource: CorpusSource {
   private(set) var entries: [Entry]
   private(set) var documentIDs: [String]
 
-  /// Lists `folder` (exit status 2 through `ValidateCommand.CorpusReadError` when it cannot be listed).
+  /// What input discovery reported about the folder's files (`InputDiscovery`).
+  private(set) var diagnostics: [Diagnostic] = []
+
+  /// Lists `folder` (exit status 2 through `ValidateCommand.CorpusReadError` when it cannot be listed)
+  /// and picks its documents with `InputDiscovery`, keeping what it reports.
   init(folder: String) throws {
     try ValidateCommand.requireFolder(folder, "input")
-    let names: [String]
-    do {
-      names = try FileManager.default.contentsOfDirectory(atPath: folder)
-    } catch {
-      throw ValidateCommand.CorpusReadError(
-        description: "cannot list input folder '\(folder)': \(error.localizedDescription)")
-    }
-    var byID: [String: Entry] = [:]
-    for name in names where name.hasSuffix(".txt") || name.hasSuffix(".yaml") {
-      let path = (folder as NSString).appendingPathComponent(name)
-      let isText = name.hasSuffix(".txt")
-      let id = String(name.dropLast(isText ? 4 : 5))
-      guard !id.isEmpty, !id.hasPrefix(".") else { continue }
-      var entry = byID[id] ?? Entry(id: id)
-      if isText { entry.text = path } else { entry.annotation = path }
-      byID[id] = entry
-    }
-    self.init(entries: Array(byID.values))
+    let found = InputDiscovery.discover(try InputFolder.entries(folder), folder: folder)
+    self.init(
+      entries: found.documents.map { document in
+        Entry(
+          id: document.id,
+          text: document.textName.map { (folder as NSString).appendingPathComponent($0) },
+          annotation: document.annotationName.map { (folder as NSString).appendingPathComponent($0) })
+      })
+    diagnostics = found.diagnostics
   }
 
   init(entries: [Entry]) {
@@ -48,7 +43,9 @@ struct FolderCorpusSource: CorpusSource {
 
   /// The same source with `entry` in place of its namesake (or added).
   func replacing(_ entry: Entry) -> FolderCorpusSource {
-    FolderCorpusSource(entries: entries.filter { $0.id != entry.id } + [entry])
+    var replaced = FolderCorpusSource(entries: entries.filter { $0.id != entry.id } + [entry])
+    replaced.diagnostics = diagnostics
+    return replaced
   }
 
   func load(_ index: Int) throws(CorpusSourceError) -> CorpusDocumentInput {

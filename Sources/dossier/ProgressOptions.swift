@@ -5,7 +5,10 @@ import Foundation
 /// `--quiet`, `--progress` and `--timings` of the commands that walk the whole corpus (`build`,
 /// `validate`).
 struct ProgressOptions: ParsableArguments {
-  @Flag(name: .shortAndLong, help: "Print no progress line or status message on stderr.")
+  @Flag(
+    name: .shortAndLong,
+    help:
+      "Print no progress line, status message or build summary (documents, activities, changes) on stderr.")
   var quiet = false
 
   @Flag(help: "Show the progress line even when stderr is not a terminal.")

@@ -13,12 +13,19 @@ struct ReportingOptions: ParsableArguments {
     name: .long,
     help: ArgumentHelp(
       "How to print diagnostics: "
-        + ReporterKind.allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: ", ") + ".",
+        + ReporterKind.allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: ", ")
+        + ". Default: github when GITHUB_ACTIONS=true, else text.",
       valueName: "reporter"))
-  var reporter: ReporterKind = .text
+  var reporter: ReporterKind?
 
   @Flag(name: .long, help: "Treat warnings as errors.")
   var strict = false
+
+  /// The reporter to use: the one given, else `github` when `GITHUB_ACTIONS=true` (inside a GitHub
+  /// Actions job), else `text`.
+  var chosenReporter: ReporterKind {
+    ReporterKind.chosen(reporter, environment: ProcessInfo.processInfo.environment)
+  }
 
   /// The policy these options ask for.
   var policy: DiagnosticPolicy { DiagnosticPolicy(strict: strict) }
@@ -29,13 +36,25 @@ struct ReportingOptions: ParsableArguments {
   func report(
     _ diagnostics: [Diagnostic], sources: [String: String], to stream: ReportStream = .standardOutput
   ) -> Int32 {
+    report(diagnostics, sources: sources, reporter: chosenReporter, to: stream)
+  }
+
+  /// `report(_:sources:to:)` with another reporter (`check -o`), colour forced on or off
+  /// (`--color always|never`; `nil` decides from the terminal), and nothing printed when
+  /// `quiet` and nothing remains to report.
+  func report(
+    _ diagnostics: [Diagnostic], sources: [String: String], reporter: ReporterKind, color: Bool? = nil,
+    quiet: Bool = false, to stream: ReportStream = .standardOutput
+  ) -> Int32 {
     let reported = policy.apply(diagnostics)
     let context = ReportContext(
       sources: sources,
-      useColor: ColorChoice.useColor(
-        outputIsTerminal: isatty(stream.fileDescriptor) == 1, environment: ProcessInfo.processInfo.environment
-      ))
-    stream.write(reporter.render(reported, context: context))
+      useColor: color
+        ?? ColorChoice.useColor(
+          outputIsTerminal: isatty(stream.fileDescriptor) == 1,
+          environment: ProcessInfo.processInfo.environment
+        ))
+    if !(quiet && reported.isEmpty) { stream.write(reporter.render(reported, context: context)) }
     return policy.exitStatus(for: reported)
   }
 }

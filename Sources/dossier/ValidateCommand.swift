@@ -24,11 +24,15 @@ struct ValidateCommand: AsyncParsableCommand {
     help: "Annotation (.yaml) or document (.txt) files to validate (default: the whole input folder).")
   var paths: [String] = []
 
-  @Option(help: "Folder holding the documents (.txt) and their annotations (.yaml).")
-  var input = "Input"
+  @Option(
+    help:
+      "Folder holding the documents (.txt) and their annotations (.yaml) (default: Input/ of the project root)."
+  )
+  var input: String?
 
-  @Option(help: "Folder holding annotation.schema.json and vocabularies/.")
-  var schemas = "Schemas"
+  @Option(
+    help: "Folder holding annotation.schema.json and vocabularies/ (default: Schemas/ of the project root).")
+  var schemas: String?
 
   @OptionGroup var reporting: ReportingOptions
 
@@ -39,8 +43,11 @@ struct ValidateCommand: AsyncParsableCommand {
     let schemaFiles: SchemaFiles
     var source: FolderCorpusSource
     var selected: Set<String>?
+    let input = ProjectRoot.folder(self.input, default: "Input")
+    let schemas = ProjectRoot.folder(self.schemas, default: "Schemas")
     do {
       schemaFiles = try Self.readSchemas(schemas)
+      // The corpus is listed now and read document by document while validating (flat memory).
       source = try FolderCorpusSource(folder: input)
       if !paths.isEmpty {
         var ids = Set<String>()
@@ -57,6 +64,9 @@ struct ValidateCommand: AsyncParsableCommand {
       }
     } catch let error as CorpusReadError {
       DocumentReader.printError("error: \(error.description)")
+      if error.isMissingFolder && (self.input == nil || self.schemas == nil) {
+        DocumentReader.printError(ProjectRoot.hint)
+      }
       throw ExitCode(2)
     }
     let validator: CorpusValidator
@@ -74,7 +84,7 @@ struct ValidateCommand: AsyncParsableCommand {
       DocumentReader.printError("error: \(readError.description)")
       throw ExitCode(2)
     }
-    var diagnostics = result.diagnostics
+    var diagnostics = (source.diagnostics + result.diagnostics).sorted()
     if let selected {
       let documentFiles = Set(source.entries.flatMap { [$0.text, $0.annotation].compactMap { $0 } })
       let wanted = Set(
@@ -93,6 +103,8 @@ struct ValidateCommand: AsyncParsableCommand {
   /// Why the corpus could not be read (exit status 2).
   struct CorpusReadError: Error, CustomStringConvertible {
     var description: String
+    /// True when a folder does not exist (the project root may not have been found).
+    var isMissingFolder = false
   }
 
   static func read(_ path: String) throws -> CorpusFile {
@@ -107,7 +119,7 @@ struct ValidateCommand: AsyncParsableCommand {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
     else {
-      throw CorpusReadError(description: "\(what) folder '\(path)' does not exist")
+      throw CorpusReadError(description: "\(what) folder '\(path)' does not exist", isMissingFolder: true)
     }
   }
 
@@ -122,6 +134,20 @@ struct ValidateCommand: AsyncParsableCommand {
     case .success(let assembled): return assembled
     case .failure(let missing): throw CorpusReadError(description: "missing schema file '\(missing.path)'")
     }
+  }
+
+  /// Reads every `NAME.txt` and `NAME.yaml` of the input folder, paired by name (`InputDiscovery`),
+  /// with the diagnostics about files that are skipped or collide.
+  static func discoverCorpus(_ folder: String) throws -> (
+    corpus: [String: CorpusDocumentInput], diagnostics: [Diagnostic]
+  ) {
+    try requireFolder(folder, "input")
+    return try InputFolder.read(folder)
+  }
+
+  /// The documents of `discoverCorpus` alone, for commands that report nothing about the folder.
+  static func readCorpus(_ folder: String) throws -> [String: CorpusDocumentInput] {
+    try discoverCorpus(folder).corpus
   }
 
   /// The files of a named `.yaml` or `.txt` and of its partner beside it (read later, by the source).

@@ -59,7 +59,12 @@ import Testing
     #expect(one.exitCode == 0, "\(one.stdout)\(one.stderr)")
     let two = try Self.build(folder, ["--output", "B", "--jobs", "2"])
     #expect(two.exitCode == 0, "\(two.stdout)\(two.stderr)")
-    #expect(one.stdout.isEmpty && one.stderr.isEmpty)
+    #expect(one.stdout.isEmpty)
+    #expect(
+      one.stderr.hasPrefix("dossier build: 2 documents, 28 activities; no previous bag; wrote "),
+      "\(one.stderr)")
+    let quiet = try Self.build(folder, ["--output", "A", "--quiet"])
+    #expect(quiet.exitCode == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty, "\(quiet.stderr)")
     let a = try Self.contents(folder.appendingPathComponent("A"))
     let b = try Self.contents(folder.appendingPathComponent("B"))
     #expect(a.count > 20)
@@ -101,9 +106,11 @@ import Testing
     try Self.touchAnnotation(folder)
     let stale = try Self.build(folder, ["--output", "Exports", "--check"])
     #expect(stale.exitCode == 1)
-    #expect(stale.stdout.contains("data/json/\(Self.article).json: stale (content differs)"))
-    #expect(stale.stdout.contains("data/xml/\(Self.article).xml: stale"))
-    #expect(stale.stdout.contains("manifest-sha256.txt: stale"))
+    #expect(
+      stale.stdout.contains("Exports/data/json/\(Self.article).json: error[X010]: stale: the content differs")
+    )
+    #expect(stale.stdout.contains("Exports/data/xml/\(Self.article).xml: error[X010]: stale"))
+    #expect(stale.stdout.contains("Exports/manifest-sha256.txt: error[X010]: stale"))
     #expect(!stale.stdout.contains("000_ec6a5abef4a65f2a.json"))
     #expect(stale.stderr.contains("note: Input/\(Self.article).yaml changed since the bag was built"))
     // --check wrote nothing.
@@ -114,8 +121,60 @@ import Testing
     try Data("x".utf8).write(to: folder.appendingPathComponent("Exports/data/extra.txt"))
     try FileManager.default.removeItem(at: folder.appendingPathComponent("Exports/bagit.txt"))
     let more = try Self.build(folder, ["--output", "Exports", "--check"])
-    #expect(more.stdout.contains("data/extra.txt: extra"))
-    #expect(more.stdout.contains("bagit.txt: missing"))
+    #expect(more.stdout.contains("Exports/data/extra.txt: error[X010]: extra"))
+    #expect(more.stdout.contains("Exports/bagit.txt: error[X010]: missing"))
+  }
+
+  /// `--check` findings go through the chosen reporter: stdout is one JSON or SARIF document listing
+  /// every stale file, or one `::error` per stale file; `GITHUB_ACTIONS=true` selects `github`.
+  @Test func checkReportsStaleFilesThroughTheChosenReporter() throws {
+    let folder = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(try Self.build(folder, ["--output", "Exports"]).exitCode == 0)
+    try Self.touchAnnotation(folder)
+    let stalePaths: Set<String> = [
+      "Exports/data/json/\(Self.article).json", "Exports/data/xml/\(Self.article).xml",
+      "Exports/manifest-sha256.txt",
+    ]
+
+    let json = try Self.build(folder, ["--output", "Exports", "--check", "--reporter", "json"])
+    #expect(json.exitCode == 1)
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json.stdout)")
+    let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
+    let files = Set(diagnostics.compactMap { $0["file"] as? String })
+    #expect(files.isSuperset(of: stalePaths))
+    #expect(diagnostics.allSatisfy { $0["code"] as? String == "X010" })
+    let summary = try #require(document["summary"] as? [String: Any])
+    #expect(summary["errors"] as? Int == diagnostics.count)
+
+    let sarif = try Self.build(folder, ["--output", "Exports", "--check", "--reporter", "sarif"])
+    #expect(sarif.exitCode == 1)
+    let log = try #require(
+      try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any], "\(sarif.stdout)")
+    let results = try #require((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+    #expect(results.count == diagnostics.count)
+    // The SARIF log is valid against the SARIF 2.1.0 schema, checked with `dossier check`.
+    let schema = RepositoryPaths.root.deletingLastPathComponent()
+      .appendingPathComponent("shared/conformance/schemastore/schemas/sarif-2.1.0-rtm.5.json")
+    if FileManager.default.fileExists(atPath: schema.path) {
+      let file = folder.appendingPathComponent("check.sarif")
+      try Data(sarif.stdout.utf8).write(to: file)
+      let checked = try CommandRunner.dossier(["check", "--schema", schema.path, file.path])
+      #expect(checked.exitCode == 0, "\(checked.stdout)\(checked.stderr)")
+    } else {
+      print("NOTE: ../shared/conformance is absent; the SARIF log was not checked against its schema.")
+    }
+
+    for run in [
+      try Self.build(folder, ["--output", "Exports", "--check", "--reporter", "github"]),
+      try Self.build(folder, ["--output", "Exports", "--check"], environment: ["GITHUB_ACTIONS": "true"]),
+    ] {
+      #expect(run.exitCode == 1)
+      let errors = run.stdout.split(separator: "\n").filter { $0.hasPrefix("::error file=") }
+      #expect(errors.count == diagnostics.count, "\(run.stdout)")
+      for path in stalePaths { #expect(errors.contains { $0.hasPrefix("::error file=\(path),") }, "\(path)") }
+    }
   }
 
   @Test func aChangeThatBreaksTheAnnotationNamesIt() throws {
@@ -171,7 +230,7 @@ import Testing
     // The next run recovers: the old bag is back (and stale against the changed input).
     let check = try Self.build(folder, ["--output", "Exports", "--check"])
     #expect(check.exitCode == 1)
-    #expect(check.stdout.contains("data/json/\(Self.article).json: stale"))
+    #expect(check.stdout.contains("Exports/data/json/\(Self.article).json: error[X010]: stale"))
     #expect(try Self.contents(folder.appendingPathComponent("Exports")) == before)
     #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["Input", "Exports"])
     // And a normal build then replaces it.

@@ -40,6 +40,8 @@ public enum CommandRunner {
     process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
+    // Inside a GitHub Actions job the default reporter is `github`; tests ask for it explicitly.
+    env["GITHUB_ACTIONS"] = nil
     for (k, v) in environment { env[k] = v }
     process.environment = env
     let outPipe = Pipe()

@@ -3,11 +3,13 @@ extension DiagnosticCode {
   public static let schemaViolation = DiagnosticCode(
     "S001", "value does not match the schema",
     """
-    A value breaks a rule of the JSON Schema the file is checked against: a string too short or too long \
-    or not matching the required pattern (for example an activity id with capital letters), a number out \
-    of range, repeated items in a list that must be unique, or a combination the schema forbids (for \
-    example `value` together with `qualifier: vague`). The message quotes the rule and the error points \
-    at the value. Fix the value as the message says; docs/annotations.md describes every field.
+    A value breaks a rule of the JSON Schema the file is checked against: a string of the wrong form \
+    (an activity id with capital letters, a quote ending in a line break), too short or too long, a number \
+    out of range, repeated items in a list that must be unique, or a combination the schema forbids (for \
+    example `value` together with `qualifier: vague`). For the forms the annotation format defines (ids, \
+    term ids, text, quotes, language tags) the message says what is wrong in plain words and the help \
+    gives the expected form with an example or the corrected value; it never shows the schema's regular \
+    expression. Fix the value as the help says; docs/annotations.md describes every field.
     """)
 
   /// S002: an object has a key the schema does not declare.
@@ -53,8 +55,10 @@ extension DiagnosticCode {
     "S006", "invalid format",
     """
     A string does not have the format its field requires; format checks are on. For `published`, this \
-    is an RFC 3339 date-time with an offset (`"2021-12-23T18:03:31+08:00"`): a real calendar date and \
-    a valid time. Write the value in the required format.
+    is an RFC 3339 date-time with an offset (`"2021-12-23T18:03:31+08:00"`): a real calendar date, `T`, \
+    a valid time and `Z` or `+HH:MM`. The message says what is wrong (a space instead of `T`, a missing \
+    offset, a day that does not exist) and the help gives the corrected value when it can; one mistake \
+    is one error. Write the value in the required format.
     """)
 
   /// S007: a schema could not be read or compiled.

@@ -118,9 +118,11 @@ extension DiagnosticCode {
   public static let semanticInvalidDate = DiagnosticCode(
     "V014", "invalid EDTF date",
     """
-    A date's `edtf` is not a valid EDTF level 0–1 value even though it has the right shape: a day that \
-    does not exist in its month (`2021-02-30`), a day under an unspecified month, or an interval that \
-    ends before it starts. The message says what is wrong. Fix the date.
+    A date's `edtf` is not a valid EDTF level 0–1 value: a date written another way (`May 2023`, \
+    `2023/05`, `05/2023`, `2023-10-29/31`), a day that does not exist in its month (`2021-02-30`), a day \
+    under an unspecified month, or an interval that ends before it starts. The EDTF parser gives the one \
+    message (the schema's pattern is not reported as well); when the intended date is clear the help \
+    gives it (`write '2023-05'`). Fix the date; docs/annotations.md §7 lists the forms.
     """)
 
   /// V015: an activity dated after the publication.

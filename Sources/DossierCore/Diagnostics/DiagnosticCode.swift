@@ -35,7 +35,7 @@ public struct DiagnosticCode: Hashable, Sendable, Codable, CustomStringConvertib
   /// Every code, sorted by id.
   public static var all: [DiagnosticCode] {
     (ingestCodes + yamlCodes + schemaCodes + annotationCodes + semanticCodes + exportCodes + usageCodes
-      + mergeCodes)
+      + limitCodes + mergeCodes)
       .sorted { $0.id < $1.id }
   }
 

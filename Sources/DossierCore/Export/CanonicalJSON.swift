@@ -137,12 +137,26 @@ public enum CanonicalJSON {
     }
   }
 
-  /// RFC 8785 key order: by UTF-16 code units (the UTF-8 byte order when both keys are ASCII).
+  /// RFC 8785 key order: by UTF-16 code units. UTF-8 byte order is code point order, which agrees
+  /// with UTF-16 order except between U+E000–U+FFFF (lead bytes 0xEE, 0xEF) and supplementary
+  /// characters (lead bytes 0xF0–0xF4): only when the first differing bytes are such lead bytes does
+  /// the comparison fall back to UTF-16.
   static func precedes(_ a: String, _ b: String) -> Bool {
     var a = a
     var b = b
-    let ascii = a.withUTF8 { $0.allSatisfy { $0 < 0x80 } } && b.withUTF8 { $0.allSatisfy { $0 < 0x80 } }
-    if ascii { return a.utf8.lexicographicallyPrecedes(b.utf8) }
-    return a.utf16.lexicographicallyPrecedes(b.utf16)
+    let result: Bool? = a.withUTF8 { x in
+      b.withUTF8 { y -> Bool? in
+        let count = min(x.count, y.count)
+        var index = 0
+        while index < count {
+          let l = x[index]
+          let r = y[index]
+          if l != r { return l >= 0xEE || r >= 0xEE ? nil : l < r }
+          index += 1
+        }
+        return x.count < y.count
+      }
+    }
+    return result ?? a.utf16.lexicographicallyPrecedes(b.utf16)
   }
 }

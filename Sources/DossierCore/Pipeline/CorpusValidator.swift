@@ -261,6 +261,9 @@ public struct CorpusValidator: Sendable {
       return outcome
     }
     outcome.diagnostics += ingested.diagnostics
+    if let unexportable = ExportableCharacters.check(text: ingested.source) {
+      outcome.diagnostics.append(unexportable)
+    }
     guard let annotationFile = input.annotation else {
       outcome.diagnostics.append(
         .warning(
@@ -278,45 +281,81 @@ public struct CorpusValidator: Sendable {
     timings.add(.merge, since: clock)
     clock = .now()
     outcome.diagnostics += AnnotationYAMLRules.check(located.sourceMap)
-    if !annotationFile.bytes.starts(with: Array(CorpusValidator.schemaComment.utf8)) {
+    outcome.diagnostics += ExportableCharacters.check(
+      located.value, locator: InstanceLocator(yaml: located, file: annotationFile.path))
+    // A byte order mark before the first line is not part of it.
+    let firstBytes =
+      annotationFile.bytes.starts(with: [0xEF, 0xBB, 0xBF])
+      ? annotationFile.bytes.dropFirst(3) : annotationFile.bytes[...]
+    if !firstBytes.starts(with: Array(CorpusValidator.schemaComment.utf8)) {
       outcome.diagnostics.append(
         .warning(
           .annotationSchemaComment, "the first line should name the schema for editors",
           at: SourceLocation(file: annotationFile.path, line: 1, column: 1),
           help: "add '\(CorpusValidator.schemaComment)' as the first line"))
     }
-    let result = annotationSchema.validate(located.value)
+    // Validation goes on past schema errors: the schema-valid parts are decoded and checked
+    // semantically, so one run reports every mistake (docs/validate.md, "All problems at once").
+    // At most twice the reported cap is collected (the rest is counted): 200 000 unknown keys cost a
+    // count each, not a message each (docs/reliability.md).
+    let result = annotationSchema.validate(located.value, maxErrors: 2 * DiagnosticCap.defaultLimit)
+    var schemaReport: SchemaDiagnostics.Report?
     if !result.isValid {
-      outcome.diagnostics += annotationDiagnostics.diagnostics(
+      schemaReport = annotationDiagnostics.report(
         for: result, instance: located.value,
         locator: InstanceLocator(yaml: located, file: annotationFile.path))
-      return outcome
     }
     timings.add(.validate, since: clock)
     clock = .now()
-    guard let annotation = AnnotationDecoder().decode(located.value) else { return outcome }
-    let merged = AnnotationMerger().merge(
-      ingested, annotation: annotation, located: located, annotationPath: annotationFile.path)
-    outcome.diagnostics += merged.diagnostics
-    timings.add(.merge, since: clock)
-    clock = .now()
-    guard let vocabularies else { return outcome }
-    let checked = SemanticValidator(vocabularies: vocabularies).validate(merged.document)
-    outcome.diagnostics += checked.diagnostics
-    outcome.document = checked.document
-    do {
-      let document = checked.document
-      outcome.activityIDs = document.annotation.activities.map { activity in
-        (
-          activity.id.value, activity.id.pointer.description,
-          document.annotated.location(of: activity.id.pointer)
-        )
-      }
-      if let areaLocator, vocabularies.areaSource == document.id {
-        outcome.diagnostics += VocabularyBuilder().checkQuotedLabels(
-          vocabularies, source: document.annotated.ingested, locator: areaLocator)
+    var semantic: [Diagnostic] = []
+    var document: ValidatedDocument?
+    if let annotation = AnnotationDecoder().decode(schemaReport?.usable ?? located.value) {
+      let merged = AnnotationMerger().merge(
+        ingested, annotation: annotation, located: located, annotationPath: annotationFile.path)
+      semantic += merged.diagnostics
+      timings.add(.merge, since: clock)
+      clock = .now()
+      if let vocabularies {
+        let checked = SemanticValidator(vocabularies: vocabularies).validate(merged.document)
+        semantic += checked.diagnostics
+        document = checked.document
       }
     }
+    guard let schemaReport else {
+      outcome.diagnostics += semantic
+      outcome.document = document
+      if let document, let vocabularies {
+        outcome.activityIDs = document.annotation.activities.map { activity in
+          (
+            activity.id.value, activity.id.pointer.description,
+            document.annotated.location(of: activity.id.pointer)
+          )
+        }
+        if let areaLocator, vocabularies.areaSource == document.id {
+          outcome.diagnostics += VocabularyBuilder().checkQuotedLabels(
+            vocabularies, source: document.annotated.ingested, locator: areaLocator)
+        }
+      }
+      return outcome
+    }
+    outcome.diagnostics += CorpusValidator.combine(schema: schemaReport, semantic: semantic)
     return outcome
+  }
+
+  /// The schema's and the semantic checks' diagnostics of one file, one per mistake: where both
+  /// report the same value (the same JSON Pointer), the schema's message stays, unless the value is
+  /// one whose semantic message says more (a misspelled term id gets the closest terms).
+  static func combine(schema report: SchemaDiagnostics.Report, semantic: [Diagnostic]) -> [Diagnostic] {
+    let semanticPointers = Set(semantic.compactMap(\.pointer))
+    let schemaPointers = Set(report.diagnostics.compactMap(\.pointer))
+    let schema = report.diagnostics.filter { diagnostic in
+      guard let pointer = diagnostic.pointer else { return true }
+      return !(report.semanticPreferred.contains(pointer) && semanticPointers.contains(pointer))
+    }
+    let kept = semantic.filter { diagnostic in
+      guard let pointer = diagnostic.pointer, schemaPointers.contains(pointer) else { return true }
+      return report.semanticPreferred.contains(pointer)
+    }
+    return schema + kept
   }
 }

@@ -15,7 +15,7 @@ public struct ReportContext: Sendable {
   public var informationURI: String?
 
   /// The version written when the caller gives none.
-  public static let defaultToolVersion = "0.1.0-dev"
+  public static let defaultToolVersion = DossierVersion.current
 
   /// The tool's name as reporters write it.
   public static let toolName = "dossier"

@@ -23,6 +23,13 @@ public enum ReporterKind: String, CaseIterable, Sendable {
     }
   }
 
+  /// The reporter a command uses: `given` when there is one; otherwise `github` inside a GitHub
+  /// Actions job (`GITHUB_ACTIONS=true`, as yamllint does), otherwise `text`.
+  public static func chosen(_ given: ReporterKind?, environment: [String: String]) -> ReporterKind {
+    if let given { return given }
+    return environment["GITHUB_ACTIONS"] == "true" ? .github : .text
+  }
+
   /// A one-line description, for `--help`.
   public var summary: String {
     switch self {

@@ -15,15 +15,128 @@ public struct SchemaDiagnostics: Sendable {
     self.documentURIs = documentURIs
   }
 
-  /// One diagnostic per validation error of `instance`, located through `locator`.
+  /// What the schema check found, ready for the semantic checks to go on.
+  public struct Report: Sendable {
+    /// The diagnostics, one per mistake.
+    public var diagnostics: [Diagnostic]
+    /// The instance with the values no later check can use set to `null` (a number below its
+    /// minimum, a quote object with an impossible occurrence), so that the schema-valid parts can be
+    /// decoded and checked semantically. Array items keep their indexes.
+    public var usable: JSONValue
+    /// Pointers of values whose semantic diagnostic, when there is one, replaces the schema's: the
+    /// vocabulary check says more about a misspelled term id (closest terms) than its form does.
+    public var semanticPreferred: Set<String>
+  }
+
+  /// One diagnostic per validation error of `instance`, located through `locator`; at most `limit`
+  /// of them, then one `L001` entry counting the rest (`DiagnosticCap`).
   public func diagnostics(
-    for result: ValidationResult, instance: JSONValue, locator: InstanceLocator
+    for result: ValidationResult, instance: JSONValue, locator: InstanceLocator,
+    limit: Int = DiagnosticCap.defaultLimit
   ) -> [Diagnostic] {
+    report(for: result, instance: instance, locator: locator, limit: limit).diagnostics
+  }
+
+  /// The diagnostics for `result` (one per mistake: the failing keywords of one value of a known
+  /// form give one message), and what of `instance` the semantic checks can still use.
+  /// At most `limit` diagnostics are made; one `L001` entry counts the errors left out.
+  public func report(
+    for result: ValidationResult, instance: JSONValue, locator: InstanceLocator,
+    limit: Int = DiagnosticCap.defaultLimit
+  ) -> Report {
     // A value of the wrong type fails many other keywords as a consequence (an `if` that only checks
     // members holds vacuously for a non-object, …): report the type alone.
     let mistyped = Set(result.errors.filter { $0.keyword == "type" }.map(\.instanceLocation))
-    return result.errors.filter { $0.keyword == "type" || !mistyped.contains($0.instanceLocation) }
-      .map { diagnostic(for: $0, instance: instance, locator: locator) }
+    var diagnostics: [Diagnostic] = []
+    var formed = Set<JSONPointer>()
+    var preferred = Set<String>()
+    var unusable: [JSONPointer] = []
+    var omitted = result.omittedErrorCount
+    for error in result.errors where error.keyword == "type" || !mistyped.contains(error.instanceLocation) {
+      guard diagnostics.count < limit else {
+        omitted += 1
+        continue
+      }
+      let pointer = error.instanceLocation
+      if Self.valueKeywords.contains(error.keyword), let text = pointer.resolve(in: instance)?.stringValue,
+        let form = form(forKeywordAt: error.absoluteKeywordLocation)
+      {
+        // One message per value of a known form, whichever of its keywords failed.
+        guard formed.insert(pointer).inserted else { continue }
+        if let diagnostic = formDiagnostic(form, text: text, error: error, locator: locator) {
+          diagnostics.append(diagnostic)
+          if form == .termId { preferred.insert(pointer.description) }
+          // A date-time that is not one cannot give the publication day.
+          if form == .dateTime { unusable.append(pointer) }
+          continue
+        }
+      }
+      if Self.numberKeywords.contains(error.keyword) || error.keyword == "type" {
+        // An occurrence below 1 makes its quote unusable; other numbers are left out.
+        unusable.append(pointer.tokens.last == "occurrence" ? pointer.parent : pointer)
+      }
+      diagnostics.append(diagnostic(for: error, instance: instance, locator: locator))
+    }
+    if omitted > 0 {
+      diagnostics.append(
+        DiagnosticCap.omitted(
+          omitted, limit: limit, file: locator.file, after: diagnostics.compactMap(\.location).max()))
+    }
+    var usable = instance
+    for pointer in unusable where !pointer.tokens.isEmpty {
+      usable = Self.replacing(pointer.tokens[...], in: usable, with: .null)
+    }
+    return Report(diagnostics: diagnostics, usable: usable, semanticPreferred: preferred)
+  }
+
+  /// Keywords that check a string's form.
+  static let valueKeywords: Set<String> = ["pattern", "format", "minLength", "maxLength"]
+  /// Keywords that check a number.
+  static let numberKeywords: Set<String> = [
+    "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+  ]
+
+  /// `value` with the member at `tokens` replaced (array items keep their indexes).
+  static func replacing(_ tokens: ArraySlice<String>, in value: JSONValue, with replacement: JSONValue)
+    -> JSONValue
+  {
+    guard let token = tokens.first else { return replacement }
+    switch value {
+    case .object(var object):
+      guard let member = object[token] else { return value }
+      object[token] = replacing(tokens.dropFirst(), in: member, with: replacement)
+      return .object(object)
+    case .array(var items):
+      guard let index = Int(token), items.indices.contains(index) else { return value }
+      items[index] = replacing(tokens.dropFirst(), in: items[index], with: replacement)
+      return .array(items)
+    default:
+      return value
+    }
+  }
+
+  /// The form the schema object holding a keyword declares with `x-dossier-form`.
+  func form(forKeywordAt location: String) -> ValueForm? {
+    guard let name = schemaObject(forKeywordAt: location)?[ValueForm.keyword]?.stringValue else { return nil }
+    return ValueForm(rawValue: name)
+  }
+
+  /// The diagnostic for a value of a known form, or `nil` when the form finds nothing wrong (then
+  /// the keyword's own message is used, e.g. a maximum length).
+  func formDiagnostic(_ form: ValueForm, text: String, error: ValidationError, locator: InstanceLocator)
+    -> Diagnostic?
+  {
+    guard let problem = form.problem(with: text) else { return nil }
+    let pointer = error.instanceLocation
+    let code: DiagnosticCode
+    switch form {
+    case .edtf: code = problem.fromParser ? .semanticInvalidDate : .schemaViolation
+    case .dateTime: code = .schemaFormat
+    default: code = .schemaViolation
+    }
+    return .error(
+      code, problem.message, at: locator.location(of: pointer),
+      pointer: pointer.description.isEmpty ? "/" : pointer.description, help: problem.help)
   }
 
   /// The diagnostic for one error.
@@ -32,6 +145,7 @@ public struct SchemaDiagnostics: Sendable {
   {
     let pointer = error.instanceLocation
     let at = pointer.description.isEmpty ? "/" : pointer.description
+    let described = schemaObject(forKeywordAt: error.absoluteKeywordLocation)?["description"]?.stringValue
     switch error.keyword {
     case "additionalProperties", "unevaluatedProperties":
       let key = pointer.tokens.last ?? ""
@@ -46,7 +160,19 @@ public struct SchemaDiagnostics: Sendable {
         .schemaUnknownKey, "unknown key '\(key)'", at: locator.keyLocation(of: pointer), pointer: at,
         help: help)
     case "required", "dependentRequired":
-      return .error(.schemaMissingKey, error.message, at: locator.location(of: pointer), pointer: at)
+      if error.keyword == "required",
+        let alternatives = requiredAlternatives(forKeywordAt: error.absoluteKeywordLocation)
+      {
+        let names = alternatives.map { "'\($0)'" }
+        let list = names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+        return .error(
+          .schemaMissingKey, "at least one of \(names.joined(separator: ", ")) is required here",
+          at: locator.location(of: pointer), pointer: at, help: "add \(list)")
+      }
+      return .error(
+        .schemaMissingKey, error.message.replacingOccurrences(of: "\"", with: "'"),
+        at: locator.location(of: pointer), pointer: at,
+        help: missingKeyHelp(error, instance: instance))
     case "type":
       return .error(.schemaWrongType, error.message, at: locator.location(of: pointer), pointer: at)
     case "enum", "const":
@@ -69,22 +195,66 @@ public struct SchemaDiagnostics: Sendable {
       }
       guard let first = present.first else {
         return .error(
-          .schemaViolation, error.message, at: locator.location(of: pointer), pointer: at,
-          notes: [Diagnostic.Note("schema rule: \(error.keywordLocation)")])
+          .schemaViolation, "this value is not allowed here", at: locator.location(of: pointer), pointer: at,
+          help: described)
       }
       let names = present.map { "'\($0)'" }.joined(separator: ", ")
       return .error(
         .schemaViolation, "\(names) \(present.count == 1 ? "is" : "are") not allowed here",
         at: locator.keyLocation(of: pointer.appending(first)), pointer: pointer.appending(first).description,
-        notes: [Diagnostic.Note("schema rule: \(error.keywordLocation)")],
         help: "remove \(names) (see docs/annotations.md for when it may be given)")
     case "format":
       return .error(.schemaFormat, error.message, at: locator.location(of: pointer), pointer: at)
+    case "pattern":
+      // Never the regular expression: the value, and what the schema says the value is.
+      let value = pointer.resolve(in: instance)?.stringValue.map { "'\(ValueForm.shown($0))'" } ?? "the value"
+      let isKey = error.keywordLocation.contains("/propertyNames/")
+      return .error(
+        .schemaViolation, "\(isKey ? "key" : "value") \(value) does not have the expected form",
+        at: isKey ? locator.keyLocation(of: pointer) : locator.location(of: pointer), pointer: at,
+        help: described ?? "see docs/annotations.md for the form of this field")
     default:
       return .error(
-        .schemaViolation, error.message, at: locator.location(of: pointer), pointer: at,
-        notes: [Diagnostic.Note("schema rule: \(error.keywordLocation)")])
+        .schemaViolation, error.message, at: locator.location(of: pointer), pointer: at, help: described)
     }
+  }
+
+  /// Help for a missing key: for `raw` required by `basis: explicit`, why.
+  func missingKeyHelp(_ error: ValidationError, instance: JSONValue) -> String? {
+    let object = error.instanceLocation.resolve(in: instance)
+    if error.message.contains("\"raw\""), object?["basis"]?.stringValue == "explicit" {
+      return "basis: explicit says every part of the date is printed in the text: quote those words "
+        + "in raw (or choose another basis, docs/annotations.md §7)"
+    }
+    if error.message.contains("\"raw\""), object?["person"] != nil {
+      return "a person's name and titles are checked inside raw: quote the words that name the person"
+    }
+    return nil
+  }
+
+  /// For a `required` failing inside an `anyOf`/`oneOf` whose alternatives only require keys
+  /// (`anyOf: [{required: [country]}, {required: [place]}]`), the keys of every alternative.
+  func requiredAlternatives(forKeywordAt location: String) -> [String]? {
+    // …/anyOf/N/required: the object holding the applicator is three tokens up.
+    guard let hash = location.firstIndex(of: "#"),
+      var pointer = JSONPointer(
+        String(location[location.index(after: hash)...]).removingPercentEncodingIfNeeded()),
+      pointer.tokens.count >= 3
+    else { return nil }
+    let applicator = pointer.tokens[pointer.tokens.count - 3]
+    guard applicator == "anyOf" || applicator == "oneOf" else { return nil }
+    pointer = pointer.parent.parent
+    guard schemaObject(forKeywordAt: location) != nil,
+      let branches = pointer.resolve(in: schema)?.arrayValue, branches.count > 1
+    else { return nil }
+    var names: [String] = []
+    for branch in branches {
+      guard let object = branch.objectValue, object.count == 1,
+        let required = object["required"]?.arrayValue?.compactMap(\.stringValue), required.count == 1
+      else { return nil }
+      names += required
+    }
+    return names
   }
 
   /// The schema object holding the keyword at an absolute keyword location in this schema.

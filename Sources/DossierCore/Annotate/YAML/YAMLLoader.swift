@@ -12,6 +12,13 @@ public struct YAMLLoader: Sendable {
     public var maxDepth: Int
     /// Most nodes the aliases of one document may expand to (default 1 000 000).
     public var aliasExpansionBudget: Int
+    /// Accept merge keys (`<<: *base`, `<<: [*a, *b]`): the merged mappings' members are added
+    /// where the mapping does not set them itself, each keeping its own source location. Off for
+    /// annotation sidecars (an error there); on for `dossier check`.
+    public var allowsMergeKeys = false
+    /// Turn integer, float, boolean and null keys into strings, as written (`200:` → `"200"`).
+    /// Off for annotation sidecars (an error there); on for `dossier check`.
+    public var stringifiesScalarKeys = false
 
     /// - Parameters:
     ///   - maxDepth: clamped to 1…10 000.
@@ -20,6 +27,15 @@ public struct YAMLLoader: Sendable {
       self.maxDepth = min(max(maxDepth, 1), 10_000)
       self.aliasExpansionBudget = min(max(aliasExpansionBudget, 0), 1_000_000_000)
     }
+
+    /// What configuration files (docker compose, GitLab CI, OpenAPI) need: merge keys and scalar
+    /// keys converted to strings, with the default limits. Used by `dossier check`.
+    public static var configuration: Options {
+      var options = Options()
+      options.allowsMergeKeys = true
+      options.stringifiesScalarKeys = true
+      return options
+    }
   }
 
   /// The limits this loader applies.
@@ -27,16 +43,33 @@ public struct YAMLLoader: Sendable {
 
   /// At most this many problems are reported per stage and file; a hostile file with a million errors
   /// still loads in linear time and gives a readable report.
-  public static let maxDiagnostics = 1000
+  public static let maxDiagnostics = DiagnosticCap.defaultLimit
 
   /// A loader with the given limits (the defaults suit annotation files).
   public init(options: Options = Options()) { self.options = options }
 
   /// Composes every document of a stream.
   public func compose(_ bytes: [UInt8], file: String) -> YAMLStream {
+    if let encoding = YAMLLoader.wideEncoding(bytes) {
+      return YAMLStream(
+        documents: [],
+        diagnostics: [
+          .error(
+            .yamlEncoding, "the file is encoded as \(encoding); YAML files here must be UTF-8",
+            at: SourceLocation(file: file, line: 1, column: 1),
+            help: "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)")
+        ])
+    }
     var composer = YAMLComposer(file: file, options: options)
     bytes.withUnsafeBufferPointer { composer.compose($0) }
-    return YAMLStream(documents: composer.documents, diagnostics: composer.diagnostics)
+    var diagnostics = composer.diagnostics
+    if composer.omitted > 0 {
+      diagnostics.append(
+        DiagnosticCap.omitted(
+          composer.omitted, limit: YAMLLoader.maxDiagnostics, file: file,
+          after: diagnostics.compactMap(\.location).max()))
+    }
+    return YAMLStream(documents: composer.documents, diagnostics: diagnostics)
   }
 
   /// Composes a stream given as text.
@@ -47,7 +80,14 @@ public struct YAMLLoader: Sendable {
   public func convert(_ document: YAMLDocument) -> (value: LocatedJSON, diagnostics: [Diagnostic]) {
     var converter = YAMLJSONConverter(document: document)
     let value = converter.convert()
-    return (LocatedJSON(value: value, sourceMap: JSONSourceMap(document: document)), converter.diagnostics)
+    var diagnostics = converter.diagnostics
+    if converter.omitted > 0 {
+      diagnostics.append(
+        DiagnosticCap.omitted(
+          converter.omitted, limit: YAMLLoader.maxDiagnostics, file: document.storage.file,
+          after: diagnostics.compactMap(\.location).max()))
+    }
+    return (LocatedJSON(value: value, sourceMap: JSONSourceMap(document: document)), diagnostics)
   }
 
   /// Loads a single-document file as JSON. An empty stream (no document) loads as `null`.
@@ -96,5 +136,21 @@ public struct YAMLLoader: Sendable {
     }
     if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(diagnostics.sorted()) }
     return values
+  }
+
+  /// The name of a UTF-16 or UTF-32 encoding the bytes are in (by byte order mark, or by the zero bytes
+  /// of ASCII text in the first characters), or `nil`.
+  static func wideEncoding(_ bytes: [UInt8]) -> String? {
+    let head = Array(bytes.prefix(4))
+    if head.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32 (big-endian)" }
+    if head.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32 (little-endian)" }
+    if head.starts(with: [0xFE, 0xFF]) { return "UTF-16 (big-endian)" }
+    if head.starts(with: [0xFF, 0xFE]) { return "UTF-16 (little-endian)" }
+    guard head.count == 4 else { return nil }
+    if head[0] == 0, head[1] == 0, head[2] == 0, head[3] != 0 { return "UTF-32 (big-endian)" }
+    if head[0] != 0, head[1] == 0, head[2] == 0, head[3] == 0 { return "UTF-32 (little-endian)" }
+    if head[0] == 0, head[1] != 0, head[2] == 0, head[3] != 0 { return "UTF-16 (big-endian)" }
+    if head[0] != 0, head[1] == 0, head[2] != 0, head[3] == 0 { return "UTF-16 (little-endian)" }
+    return nil
   }
 }

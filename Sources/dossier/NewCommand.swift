@@ -1,0 +1,64 @@
+import ArgumentParser
+import DossierCore
+import Foundation
+
+/// `dossier new Input/NAME.txt [--force]`: writes the annotation scaffold `Input/NAME.yaml`.
+///
+/// Exit status: 0 written; 1 the document cannot be ingested; 2 unreadable document, the annotation
+/// exists (without `--force`) or cannot be written.
+struct NewCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "new",
+    abstract: "Write the annotation scaffold (NAME.yaml) of a document from what ingest finds in it.",
+    discussion: """
+      The scaffold has the schema line, kind, metadata from the title and byline, and one commented \
+      activity skeleton per section whose evidence is the section's first sentence. `dossier validate` \
+      on it reports only what is left to fill. See docs/tutorial.md.
+      """)
+
+  @Argument(help: "The document (Input/NAME.txt); the annotation is written beside it.")
+  var file: String
+
+  @Flag(help: "Overwrite an existing annotation.")
+  var force = false
+
+  @Option(help: "UTC offset of the byline's local time (Z or ±HH:MM).")
+  var utcOffset = "+08:00"
+
+  func validate() throws {
+    guard SidecarScaffold.isValidOffset(utcOffset) else {
+      throw ValidationError("--utc-offset must be Z or ±HH:MM, not '\(utcOffset)'")
+    }
+    guard file.hasSuffix(".txt") else { throw ValidationError("'\(file)' is not a document (.txt)") }
+  }
+
+  func run() async throws {
+    let document: IngestedDocument
+    do {
+      document = try DocumentReader.ingest(path: file)
+    } catch let error as DocumentReader.ReadError {
+      DocumentReader.printError("error: \(error)")
+      throw ExitCode(2)
+    } catch let error as DiagnosticError {
+      DocumentReader.printDiagnostics(error.diagnostics.sorted())
+      throw ExitCode(1)
+    }
+    let target = String(file.dropLast(4)) + ".yaml"
+    let scaffold = SidecarScaffold(options: .init(utcOffset: utcOffset)).renderWithSummary(document)
+    do {
+      try Data(scaffold.text.utf8).write(
+        to: URL(fileURLWithPath: target), options: force ? [.atomic] : [.withoutOverwriting])
+    } catch {
+      let exists = FileManager.default.fileExists(atPath: target)
+      DocumentReader.printError(
+        exists && !force
+          ? "error: '\(target)' exists; --force overwrites it"
+          : "error: cannot write '\(target)': \(error.localizedDescription)")
+      throw ExitCode(2)
+    }
+    let count = scaffold.summary.skeletons
+    let what = scaffold.summary.kind == "definition" ? "term" : "activity"
+    DocumentReader.printError(
+      "wrote \(target): \(scaffold.summary.kind), \(count) \(what) skeleton\(count == 1 ? "" : "s")")
+  }
+}
