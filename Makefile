@@ -3,7 +3,7 @@
 #   make test  builds and runs every test
 SWIFT ?= swift
 
-.PHONY: run test deps build lint format bench bench-lsp
+.PHONY: run test deps build lint format bench bench-lsp browser-test
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -27,3 +27,10 @@ bench-lsp:
 	$(SWIFT) build -c release --product dossier
 	$(SWIFT) build -c release --product lsp-bench
 	.build/release/lsp-bench --binary .build/release/dossier
+
+# The report's headless-browser test (docs/report.md): installs Chromium when missing (apt, as root),
+# then runs the report tests; `make test` runs the same test only when Chromium is already installed.
+browser-test: deps
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" -eq 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei >&2; } || { echo "install Chromium with: sudo apt-get install chromium fonts-wqy-zenhei" >&2; exit 1; }
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter 'ReportCommandTests|ReportTests'

@@ -12,4 +12,5 @@
 #include <libxml/xmlsave.h>
 #include <libxml/xmlwriter.h>
 #include <libxml/catalog.h>
+#include <libxml/HTMLparser.h>
 #endif

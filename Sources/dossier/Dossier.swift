@@ -14,7 +14,7 @@ struct Dossier: AsyncParsableCommand {
     subcommands: [
       BuildCommand.self, ValidateCommand.self, CheckCommand.self, InspectCommand.self, ExplainCommand.self,
       LSPCommand.self,
-      NewCommand.self, VocabCommand.self,
+      NewCommand.self, VocabCommand.self, ReportCommand.self,
     ]
   )
 

@@ -112,8 +112,8 @@ import Testing
     #expect(diagnostics.map(\.code) == [.yamlSyntax])
     let d = diagnostics[0]
     #expect(d.location?.lineColumn == marked.mark(1))
-    #expect(d.message == "did not find expected ',' or ']'")
-    #expect(d.notes.first?.message == "while parsing a flow sequence")
+    #expect(d.message == "a ',' or ']' was expected: the [ … ] list is not closed before this")
+    #expect(d.notes.first?.message == "the [ … ] list starts here")
     #expect(d.notes.first?.location?.lineColumn == marked.mark(0))
   }
 

@@ -6,7 +6,9 @@ import Foundation
 /// `ＵＮ` ≈ `UN`), `-` and `_` count as spaces, and runs of white space as one space. The distance is
 /// Damerau–Levenshtein (optimal string alignment: insertions, deletions, substitutions and swaps of two
 /// neighbours each cost 1) over Unicode scalars. A candidate is close enough when its distance is at
-/// most a third of the longer of the two folded names (at least 1, at most `maximumDistance`), and is
+/// most a third of the longer of the two folded names (at least 1, at most `maximumDistance`; for names
+/// in Han characters, `threshold` allows fewer edits, and traditional characters are read as simplified
+/// ones first), and is
 /// not the whole name (`UN` is not suggested for `XY`). Names with the same words in another order
 /// (`Korea, Republic of` / `Republic of Korea`) match too.
 public enum Suggestion {
@@ -23,7 +25,7 @@ public enum Suggestion {
   public static func closeMatches(
     for name: String, among candidates: some Sequence<String>, limit: Int = 3
   ) -> [String] {
-    let folded = fold(name)
+    let folded = fold(simplified(name))
     guard !folded.isEmpty, limit > 0 else { return [] }
     let words = wordKey(folded)
     var scored: [(distance: Int, candidate: String)] = []
@@ -31,7 +33,7 @@ public enum Suggestion {
     for candidate in candidates where seen.insert(candidate).inserted {
       let other = fold(candidate)
       guard !other.isEmpty else { continue }
-      let threshold = min(maximumDistance, max(1, max(folded.count, other.count) / 3))
+      let threshold = Self.threshold(folded, other)
       if !words.isEmpty, words == wordKey(other) {
         scored.append((0, candidate))
         continue
@@ -43,6 +45,29 @@ public enum Suggestion {
     }
     scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.candidate < $1.candidate }
     return scored.prefix(limit).map(\.candidate)
+  }
+
+  /// How many edits still make `b` a plausible spelling of `a`: a third of the longer name (at least
+  /// 1, at most `maximumDistance`). Names written in Han characters carry a word in each character, so
+  /// for them one edit is allowed only from three characters on, two from seven (`马利` is not `智利`,
+  /// `柬埔塞` is `柬埔寨`).
+  static func threshold(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    let longer = max(a.count, b.count)
+    if isHan(a) || isHan(b) { return longer <= 2 ? 0 : (longer <= 6 ? 1 : 2) }
+    return min(maximumDistance, max(1, longer / 3))
+  }
+
+  /// True when most of the scalars are Han ideographs.
+  static func isHan(_ scalars: [Unicode.Scalar]) -> Bool {
+    let han = scalars.filter { $0.properties.isIdeographic }.count
+    return han > 0 && han * 2 >= scalars.count
+  }
+
+  /// A name with traditional Chinese characters written as simplified ones (`俄羅斯` → `俄罗斯`), so
+  /// that a traditional spelling finds the simplified name; other names are returned unchanged.
+  public static func simplified(_ name: String) -> String {
+    guard name.unicodeScalars.contains(where: { $0.properties.isIdeographic }) else { return name }
+    return name.applyingTransform(StringTransform(rawValue: "Traditional-Simplified"), reverse: false) ?? name
   }
 
   /// The folded form of a name: lower case, without diacritics, width-folded, `-`/`_` as spaces, runs of

@@ -257,7 +257,11 @@ public struct CorpusValidator: Sendable {
       return outcome
     }
     outcome.diagnostics += AnnotationYAMLRules.check(located.sourceMap)
-    if !annotationFile.bytes.starts(with: Array(CorpusValidator.schemaComment.utf8)) {
+    // A byte order mark before the first line is not part of it.
+    let firstBytes =
+      annotationFile.bytes.starts(with: [0xEF, 0xBB, 0xBF])
+      ? annotationFile.bytes.dropFirst(3) : annotationFile.bytes[...]
+    if !firstBytes.starts(with: Array(CorpusValidator.schemaComment.utf8)) {
       outcome.diagnostics.append(
         .warning(
           .annotationSchemaComment, "the first line should name the schema for editors",

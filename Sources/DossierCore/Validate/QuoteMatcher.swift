@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds verbatim quotes in a text, folding only what people cannot be expected to type exactly.
 ///
 /// Folding (applied to both sides, only for matching — the stored text never changes):
@@ -21,6 +23,9 @@ public struct QuoteMatcher: Sendable {
     case quotationMarks
     /// Only U+2019 (’) folds to `'`: the annotation format's rule (docs/annotations.md §5).
     case rightSingleQuotationMark
+    /// For hints, never for matching: case and width are ignored too, and every quotation mark (single
+    /// or double, straight or curly) folds to `'`.
+    case loose
   }
 
   /// The folded text as small integers (one per distinct folded character), for fast comparison.
@@ -128,6 +133,14 @@ public struct QuoteMatcher: Sendable {
   }
 
   static func fold(_ character: Character, _ folding: Folding = .quotationMarks) -> Character {
+    if folding == .loose {
+      if character == "\"" { return "'" }
+      if character.isASCII { return Character(character.lowercased()) }
+      let base = String(character).folding(options: [.caseInsensitive, .widthInsensitive], locale: nil)
+      let folded = base.count == 1 ? Character(base) : character
+      let quoted = fold(folded, .quotationMarks)
+      return quoted == "\"" ? "'" : quoted
+    }
     if character.isASCII { return character }
     if folding == .rightSingleQuotationMark { return character == "\u{2019}" ? "'" : character }
     switch character {
@@ -140,5 +153,39 @@ public struct QuoteMatcher: Sendable {
   static func isSpace(_ character: Character) -> Bool {
     if let ascii = character.asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
     return character.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+  }
+}
+
+/// Helpers for the hints of quotes that are not found.
+enum QuoteHint {
+  /// The scalar offset in `text` of the first character that differs from `quote` (runs of white space
+  /// compared as one space, U+2019 as `'`, the annotation format's folding); the length of the common
+  /// part when one is a prefix of the other.
+  static func firstDifference(_ quote: String, _ text: String) -> Int {
+    let wanted = QuoteMatcher.foldQuote(quote, .rightSingleQuotationMark)
+    var index = 0
+    var offset = 0
+    var pendingSpace = false
+    for character in text {
+      let width = character.unicodeScalars.count
+      if QuoteMatcher.isSpace(character) {
+        if index > 0 { pendingSpace = true }
+        offset += width
+        continue
+      }
+      if pendingSpace {
+        pendingSpace = false
+        if index < wanted.count, wanted[index] == " " {
+          index += 1
+        } else {
+          return offset - 1
+        }
+      }
+      guard index < wanted.count, wanted[index] == QuoteMatcher.fold(character, .rightSingleQuotationMark)
+      else { return offset }
+      index += 1
+      offset += width
+    }
+    return offset
   }
 }

@@ -55,6 +55,8 @@ public struct SchemaDiagnostics: Sendable {
         if let diagnostic = formDiagnostic(form, text: text, error: error, locator: locator) {
           diagnostics.append(diagnostic)
           if form == .termId { preferred.insert(pointer.description) }
+          // A date-time that is not one cannot give the publication day.
+          if form == .dateTime { unusable.append(pointer) }
           continue
         }
       }

@@ -108,11 +108,21 @@ public struct SemanticValidator: Sendable {
       if found.isEmpty {
         var notes: [Diagnostic.Note] = []
         nearMatchBudget -= 1
-        if nearMatchBudget >= 0, let near = nearMatch(of: quote.text, in: scope) {
-          notes.append(
-            Diagnostic.Note(
-              "the closest text in \(scope.name) is \(MetadataText.quoted(source.text(in: near)))",
-              at: document.location(of: near)))
+        if nearMatchBudget >= 0 {
+          if let elsewhere = otherSection(of: quote.text, besides: scope) {
+            notes.append(
+              Diagnostic.Note(
+                "found in \(elsewhere.scope): is the activity's section right?",
+                at: document.location(of: elsewhere.range)))
+          } else if let near = looseMatch(of: quote.text, in: scope) ?? nearMatch(of: quote.text, in: scope) {
+            // The caret marks the first character that differs.
+            let differs = near.lowerBound + QuoteHint.firstDifference(quote.text, source.text(in: near))
+            let caret = min(differs, max(near.lowerBound, near.upperBound - 1))
+            notes.append(
+              Diagnostic.Note(
+                "the closest text in \(scope.name) is \(MetadataText.quoted(source.text(in: near)))",
+                at: document.location(of: caret..<(caret + 1))))
+          }
         }
         error(
           .semanticQuoteNotFound, quote.pointer, "quote \(shown) not found in \(scope.name)", notes: notes,
@@ -141,6 +151,39 @@ public struct SemanticValidator: Sendable {
       }
       validated.quoteSpans[quote.pointer] = found[0]
       return found[0]
+    }
+
+    /// The first other numbered section that holds the quote, for "found in section N".
+    mutating func otherSection(of text: String, besides scope: QuoteScope) -> (
+      scope: String, range: Range<Int>
+    )? {
+      guard scope.name.hasPrefix("section") || scope.name.hasPrefix("the unnumbered") else { return nil }
+      for section in document.ingested.sections where section.version == nil {
+        guard let other = sectionScope(section.number), other.ranges != scope.ranges,
+          let first = occurrences(of: text, in: other).first
+        else { continue }
+        return (other.name, first)
+      }
+      return nil
+    }
+
+    /// Where the quote occurs in the scope when case, width and quotation marks are ignored (and
+    /// quotation marks around the whole quote dropped).
+    func looseMatch(of text: String, in scope: QuoteScope) -> Range<Int>? {
+      var trimmed = Substring(text)
+      let marks: Set<Character> = [
+        "\"", "'", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{300C}", "\u{300D}",
+      ]
+      while let first = trimmed.first, marks.contains(first) { trimmed = trimmed.dropFirst() }
+      while let last = trimmed.last, marks.contains(last) { trimmed = trimmed.dropLast() }
+      guard !trimmed.isEmpty else { return nil }
+      for range in scope.ranges {
+        let matcher = QuoteMatcher(text: source.text(in: range), folding: .loose)
+        if let first = matcher.occurrences(of: String(trimmed)).first {
+          return (range.lowerBound + first.lowerBound)..<(range.lowerBound + first.upperBound)
+        }
+      }
+      return nil
     }
 
     /// The text of the scope that starts like the longest prefix of the quote that occurs in it (at
@@ -201,7 +244,9 @@ public struct SemanticValidator: Sendable {
             error(
               .semanticUnknownPartOf, partOf.pointer,
               "part_of names '\(partOf.value)', no activity of this document",
-              help: suggest { Suggestion.bestMatch(for: partOf.value, among: localIDs) }.map {
+              help: suggest {
+                Suggestion.bestMatch(for: partOf.value, among: localIDs.subtracting([activity.id.value]))
+              }.map {
                 "did you mean '\($0)'?"
               })
           }
@@ -252,19 +297,13 @@ public struct SemanticValidator: Sendable {
       } else {
         error(
           .semanticUnknownType, activity.type.pointer, "unknown activity type '\(activity.type.value)'",
-          help: suggest {
-            Suggestion.bestMatch(for: activity.type.value, among: vocabularies.activityTypes.keys)
-          }.map {
-            "did you mean '\($0)'?"
-          })
+          help: suggest { vocabularies.activityTypeHelp(for: activity.type.value) })
       }
       for area in activity.areas {
         guard let term = vocabularies.areas[area.value] else {
           error(
             .semanticUnknownArea, area.pointer, "unknown cooperation area '\(area.value)'",
-            help: Suggestion.bestMatch(for: area.value, among: vocabularies.areas.keys).map {
-              "did you mean '\($0)'?"
-            })
+            help: suggest { vocabularies.areaHelp(for: area.value) })
           continue
         }
         if term.requiresNote && activity.notes == nil {
@@ -341,9 +380,7 @@ public struct SemanticValidator: Sendable {
       }
       error(
         .semanticUnknownOrganization, reference.pointer, "unknown organization '\(reference.value)'",
-        help: suggest { vocabularies.suggestOrganization(for: reference.value) }.map {
-          "did you mean '\($0)'?"
-        })
+        help: suggest { vocabularies.organizationHelp(for: reference.value) })
       return nil
     }
 

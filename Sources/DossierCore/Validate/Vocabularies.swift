@@ -53,6 +53,12 @@ public struct Vocabularies: Sendable {
   var countryCandidates: [String] = []
   var organizationKeys: [String: String] = [:]
   var organizationCandidates: [String] = []
+  /// Activity types by meaning: labels, NDU and CAMEO crosswalk names, subtypes.
+  var typeMeanings = MeaningIndex()
+  /// Cooperation areas by meaning: English and Chinese labels, a narrower term's last segment.
+  var areaMeanings = MeaningIndex()
+  /// Organizations by meaning: names, acronyms and aliases, English and Chinese.
+  var organizationMeanings = MeaningIndex()
 
   public init() {}
 
@@ -70,6 +76,42 @@ public struct Vocabularies: Sendable {
   /// The closest known country name to an unknown one.
   public func suggestCountry(for text: String) -> String? {
     Suggestion.bestMatch(for: text, among: countryCandidates)
+  }
+
+  /// Help for an unknown activity type: the closest spelling, else the type it probably means (by
+  /// label, NDU or CAMEO name, subtype), else a note that it is a cooperation area, else every type.
+  public func activityTypeHelp(for text: String) -> String {
+    let ids = activityTypes.keys.sorted()
+    if let best = Suggestion.bestMatch(for: text, among: ids) { return "did you mean '\(best)'?" }
+    if let meant = typeMeanings.best(for: text) {
+      return "did you mean '\(meant.target)'?" + (meant.phrase == meant.target ? "" : " (\(meant.phrase))")
+    }
+    if let area = areas[text]?.id ?? areaMeanings.best(for: text)?.target {
+      return "'\(text)' names a cooperation area ('\(area)'), which goes in areas; activity types: "
+        + ids.joined(separator: ", ")
+    }
+    return "allowed: " + ids.joined(separator: ", ")
+  }
+
+  /// Help for an unknown cooperation area: the closest spelling, else the area it probably means (by
+  /// label or narrower term), else every area.
+  public func areaHelp(for text: String) -> String {
+    let ids = areas.keys.sorted()
+    if let best = Suggestion.bestMatch(for: text, among: ids) { return "did you mean '\(best)'?" }
+    if let meant = areaMeanings.best(for: text) {
+      return "did you mean '\(meant.target)'?" + (meant.phrase == meant.target ? "" : " (\(meant.phrase))")
+    }
+    return "allowed: " + ids.joined(separator: ", ")
+  }
+
+  /// Help for an unknown organization: the closest spelling of a name, else the organization it
+  /// probably means (names, acronyms and aliases share its words), else `nil`.
+  public func organizationHelp(for text: String) -> String? {
+    if let best = suggestOrganization(for: text) { return "did you mean '\(best)'?" }
+    if let meant = organizationMeanings.best(for: text) {
+      return "did you mean '\(meant.target)'?" + (meant.phrase == meant.target ? "" : " (\(meant.phrase))")
+    }
+    return nil
   }
 
   /// The closest known organization name to an unknown one.

@@ -118,6 +118,7 @@ public struct VocabularyBuilder: Sendable {
         }
         v.organizationKeys[key] = id
         organizationCandidates.append(form)
+        v.organizationMeanings.add(form, for: id)
       }
     }
     for (entry, pointer) in items(.organizations, "organizations") {
@@ -135,7 +136,10 @@ public struct VocabularyBuilder: Sendable {
       var labels: [String: String] = [:]
       for (language, label) in entry["labels"]?.objectValue ?? JSONObject() {
         labels[language] = label.stringValue
+        if let text = label.stringValue { v.areaMeanings.add(text, for: id) }
       }
+      // A narrower term is also known by its last segment (naval_escort).
+      v.areaMeanings.add(id.split(separator: ".").last.map(String.init) ?? id, for: id)
       v.areas[id] = Vocabularies.Area(
         id: id, parent: entry["parent"]?.stringValue, origin: entry["origin"]?.stringValue ?? "curated",
         labels: labels, requiresNote: entry["requires_note"]?.boolValue ?? false, pointer: pointer)
@@ -165,6 +169,17 @@ public struct VocabularyBuilder: Sendable {
         problem(.activityTypes, pointer.appending("subtypes"), "a subtype is listed twice")
       }
       let crosswalk = entry["crosswalk"]
+      v.typeMeanings.add(id, for: id)
+      if let label = entry["label"]?.stringValue { v.typeMeanings.add(label, for: id) }
+      if let ndu = crosswalk?["ndu"]?.stringValue { v.typeMeanings.add(ndu, for: id) }
+      for code in (crosswalk?["cameo"]?.arrayValue ?? []).compactMap(\.stringValue) {
+        v.typeMeanings.add("CAMEO " + code, for: id)
+        v.typeMeanings.add(code, for: id)
+      }
+      for subtype in entry["subtypes"]?.arrayValue ?? [] {
+        if let label = subtype["label"]?.stringValue { v.typeMeanings.add(label, for: id) }
+        if let sub = subtype["id"]?.stringValue { v.typeMeanings.add(sub + " " + id, for: id) }
+      }
       v.activityTypes[id] = Vocabularies.ActivityType(
         id: id, status: entry["status"]?.stringValue ?? "active", subtypes: subtypes,
         crosswalk: Vocabularies.Crosswalk(

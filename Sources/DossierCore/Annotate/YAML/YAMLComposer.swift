@@ -588,16 +588,22 @@ struct YAMLComposer {
             >= constructStart
       }
       var notes: [Diagnostic.Note] = []
-      if let context = parser.context {
+      let contextText = parser.context.map { String(cString: $0) }
+      if let contextText {
         notes.append(
-          Diagnostic.Note(String(cString: context), at: Self.mark(parser.context_mark).location(in: file)))
+          Diagnostic.Note(
+            YAMLSyntaxMessage.note(forContext: contextText),
+            at: Self.mark(parser.context_mark).location(in: file)))
       }
       if let offset = YAMLByteLocator.offset(of: at, in: bytes), offset < bytes.count, bytes[offset] == 0x09 {
         error(
           .yamlTabIndentation, "tab character where YAML expects indentation or a token (\(problem))", at: at,
           notes: notes, help: "replace the tab with spaces")
       } else {
-        error(.yamlSyntax, problem, at: at, notes: notes)
+        let plain = YAMLSyntaxMessage(
+          problem: problem, context: contextText, at: at,
+          contextMark: parser.context == nil ? nil : Self.mark(parser.context_mark), bytes: bytes)
+        error(.yamlSyntax, plain.message, at: plain.at, notes: notes, help: plain.help)
       }
     }
   }

@@ -34,6 +34,16 @@ public struct YAMLLoader: Sendable {
 
   /// Composes every document of a stream.
   public func compose(_ bytes: [UInt8], file: String) -> YAMLStream {
+    if let encoding = YAMLLoader.wideEncoding(bytes) {
+      return YAMLStream(
+        documents: [],
+        diagnostics: [
+          .error(
+            .yamlEncoding, "the file is encoded as \(encoding); YAML files here must be UTF-8",
+            at: SourceLocation(file: file, line: 1, column: 1),
+            help: "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)")
+        ])
+    }
     var composer = YAMLComposer(file: file, options: options)
     bytes.withUnsafeBufferPointer { composer.compose($0) }
     return YAMLStream(documents: composer.documents, diagnostics: composer.diagnostics)
@@ -96,5 +106,21 @@ public struct YAMLLoader: Sendable {
     }
     if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticError(diagnostics.sorted()) }
     return values
+  }
+
+  /// The name of a UTF-16 or UTF-32 encoding the bytes are in (by byte order mark, or by the zero bytes
+  /// of ASCII text in the first characters), or `nil`.
+  static func wideEncoding(_ bytes: [UInt8]) -> String? {
+    let head = Array(bytes.prefix(4))
+    if head.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32 (big-endian)" }
+    if head.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32 (little-endian)" }
+    if head.starts(with: [0xFE, 0xFF]) { return "UTF-16 (big-endian)" }
+    if head.starts(with: [0xFF, 0xFE]) { return "UTF-16 (little-endian)" }
+    guard head.count == 4 else { return nil }
+    if head[0] == 0, head[1] == 0, head[2] == 0, head[3] != 0 { return "UTF-32 (big-endian)" }
+    if head[0] != 0, head[1] == 0, head[2] == 0, head[3] == 0 { return "UTF-32 (little-endian)" }
+    if head[0] == 0, head[1] != 0, head[2] == 0, head[3] != 0 { return "UTF-16 (big-endian)" }
+    if head[0] != 0, head[1] == 0, head[2] != 0, head[3] == 0 { return "UTF-16 (little-endian)" }
+    return nil
   }
 }
