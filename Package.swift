@@ -25,7 +25,11 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
-    .target(name: "JSONSchema"),
+    .target(
+      name: "JSONSchema",
+      // ICU (the engine behind NSRegularExpression) is called directly for step-bounded regex search.
+      linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]
+    ),
     .target(
       name: "DossierCore",
       dependencies: [

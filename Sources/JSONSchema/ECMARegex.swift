@@ -25,10 +25,13 @@ public struct ECMARegex: Sendable {
     let literal: LiteralPattern?
     /// An automaton for ASCII input, when the pattern is in the supported subset.
     let ascii: ASCIIRegex?
+    /// The backtracking search with a step budget (everything the automaton cannot run).
+    let bounded: BoundedRegexSearch?
 
-    init(pattern: String, expression: NSRegularExpression) {
+    init(pattern: String, expression: NSRegularExpression, translated: String) {
       self.pattern = pattern
       self.expression = expression
+      self.bounded = BoundedRegexSearch(translated: translated)
       self.literal = ECMARegex.literalShape(pattern)
       self.ascii = literal == nil ? ASCIIRegex(pattern) : nil
     }
@@ -53,12 +56,19 @@ public struct ECMARegex: Sendable {
     } catch {
       throw RegexError(message: "invalid regular expression /\(pattern)/: the pattern is not valid")
     }
-    storage = Storage(pattern: pattern, expression: expression)
+    storage = Storage(pattern: pattern, expression: expression, translated: translated)
     ECMARegex.cache.set(pattern, self)
   }
 
   /// True when the pattern matches somewhere in the string (JSON Schema patterns are not anchored).
-  public func matches(_ string: String) -> Bool {
+  /// A search that the backtracking engine gives up on (see `decide(_:)`) counts as no match; callers
+  /// that report a verdict use `decide(_:)` instead.
+  public func matches(_ string: String) -> Bool { decide(string) ?? false }
+
+  /// Whether the pattern matches somewhere in the string: `true`, `false`, or `nil` when the answer
+  /// could not be found within the regex step budget (`BoundedRegexSearch`; docs/reliability.md).
+  /// `nil` is never a verdict: report it as an error.
+  public func decide(_ string: String) -> Bool? {
     let storage = self.storage
     if let literal = storage.literal {
       switch literal {
@@ -68,6 +78,7 @@ public struct ECMARegex: Sendable {
       }
     }
     if let automaton = storage.ascii { return automaton.matches(string) }
+    if let bounded = storage.bounded { return bounded.decide(string) }
     let ns = string as NSString  // bridged once, then searched in UTF-16
     return storage.expression.firstMatch(
       in: string, options: [], range: NSRange(location: 0, length: ns.length)) != nil

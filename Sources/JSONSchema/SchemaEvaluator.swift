@@ -51,6 +51,10 @@ struct SchemaEvaluator {
   /// Collect errors (`false`: answer valid/invalid as fast as possible).
   var collect: Bool
   var errors: [RawError] = []
+  /// Errors beyond this many are counted in `omitted`, not built (a hostile instance with 200 000
+  /// unknown keys then costs a count per key, not a message and a pointer per key).
+  var maxErrors = Int.max
+  var omitted = 0
   var scope: [Unmanaged<SchemaResource>] = []
   let stackBase: UInt
   let stackBudget: UInt
@@ -70,6 +74,10 @@ struct SchemaEvaluator {
     instanceToken: String? = nil, keywordTokens: [String]? = nil
   ) {
     guard collect else { return }
+    guard errors.count < maxErrors else {
+      omitted += 1
+      return
+    }
     let tokens = keywordTokens ?? [keyword]
     errors.append(
       RawError(
@@ -222,7 +230,8 @@ struct SchemaEvaluator {
       return false
 
     case .minLength(let limit):
-      guard case .string(let s) = instance, s.utf8.count < limit * 4 else { return true }
+      // A scalar takes at most 4 UTF-8 bytes; `utf8.count / 4` cannot overflow where `limit * 4` can.
+      guard case .string(let s) = instance, s.utf8.count / 4 < limit else { return true }
       let length = s.unicodeScalars.count
       if length >= limit { return true }
       fail(node, "minLength", "string is too short: \(length) characters, at least \(limit) required")
@@ -230,7 +239,11 @@ struct SchemaEvaluator {
 
     case .pattern(let regex):
       guard case .string(let s) = instance else { return true }
-      if regex.matches(s) { return true }
+      guard let matched = regex.decide(s) else {
+        fail(node, "pattern", SchemaEvaluator.undecided(regex, instance))
+        return false
+      }
+      if matched { return true }
       fail(
         node, "pattern", "\(SchemaEvaluator.short(instance)) does not match the pattern /\(regex.pattern)/")
       return false
@@ -561,7 +574,16 @@ struct SchemaEvaluator {
           prefix(mark, "properties", key, instance: key)
         }
       }
-      for pattern in patterns where pattern.regex.matches(key) {
+      for pattern in patterns {
+        guard let decided = pattern.regex.decide(key) else {
+          valid = false
+          guard collect else { return false }
+          fail(
+            node, "patternProperties", SchemaEvaluator.undecided(pattern.regex, .string(key)),
+            instanceToken: key, keywordTokens: ["patternProperties", pattern.source])
+          continue
+        }
+        guard decided else { continue }
         matched = true
         let mark = errors.count
         if !evaluate(pattern.schema.node, values[i], &ignored, false) {
@@ -715,6 +737,14 @@ enum Suggestion {
       }
     }
     return d[x.count][y.count]
+  }
+}
+
+extension SchemaEvaluator {
+  /// The message for a pattern the regex engine gave up on: an error, never a verdict.
+  static func undecided(_ regex: ECMARegex, _ instance: JSONValue) -> String {
+    "whether \(short(instance)) matches the pattern /\(regex.pattern)/ could not be decided within the regex "
+      + "time budget; simplify the pattern (nested quantifiers such as (a+)+ backtrack exponentially)"
   }
 }
 

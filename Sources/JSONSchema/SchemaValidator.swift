@@ -101,9 +101,11 @@ public final class SchemaValidator: Sendable {
     self.baseURI = uri
   }
 
-  /// Validates an instance and reports every error.
-  public func validate(_ instance: JSONValue) -> ValidationResult {
+  /// Validates an instance and reports every error (at most `maxErrors` of them are collected; the
+  /// rest are counted in `ValidationResult.omittedErrorCount`).
+  public func validate(_ instance: JSONValue, maxErrors: Int = .max) -> ValidationResult {
     var evaluator = makeEvaluator(collect: true)
+    evaluator.maxErrors = max(1, maxErrors)
     var annotations = Annotations()
     let valid = evaluator.evaluate(root.node, instance, &annotations, false)
     if valid { return ValidationResult(isValid: true, errors: []) }
@@ -116,7 +118,7 @@ public final class SchemaValidator: Sendable {
         absoluteKeywordLocation: raw.absoluteLocation, keyword: raw.keyword, message: raw.message)
       if evaluator.errors.count == 1 || seen.insert(error).inserted { errors.append(error) }
     }
-    return ValidationResult(isValid: false, errors: errors)
+    return ValidationResult(isValid: false, errors: errors, omittedErrorCount: evaluator.omitted)
   }
 
   /// True when the instance is valid (stops at the first failure; fastest).

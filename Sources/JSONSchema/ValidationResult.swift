@@ -35,10 +35,14 @@ public struct ValidationResult: Sendable {
   /// Every failure found (empty when valid). For `anyOf`/`oneOf` only the alternative that
   /// came closest is reported.
   public var errors: [ValidationError]
+  /// Errors found beyond the `maxErrors` of `SchemaValidator.validate(_:maxErrors:)`: counted, not
+  /// collected (0 when nothing was left out).
+  public var omittedErrorCount: Int
 
-  public init(isValid: Bool, errors: [ValidationError]) {
+  public init(isValid: Bool, errors: [ValidationError], omittedErrorCount: Int = 0) {
     self.isValid = isValid
     self.errors = errors
+    self.omittedErrorCount = omittedErrorCount
   }
 
   /// The output forms of JSON Schema 2020-12 §12.4.

@@ -65,6 +65,7 @@ struct BuildCommand: AsyncParsableCommand {
     let recordsSchema: CorpusFile
     let xmlSchemas: XMLSchemaBundle
     let documents: [CorpusDocumentInput]
+    var discovery: [Diagnostic] = []
     do {
       schemaFiles = try ValidateCommand.readSchemas(schemas)
       recordsSchema = try ValidateCommand.read(
@@ -75,7 +76,9 @@ struct BuildCommand: AsyncParsableCommand {
           .bytes
       }
       xmlSchemas = XMLSchemaBundle(files: xmlFiles)
-      documents = try ValidateCommand.readCorpus(input).values.sorted { $0.id < $1.id }
+      let corpus = try ValidateCommand.discoverCorpus(input)
+      documents = corpus.corpus.values.sorted { $0.id < $1.id }
+      discovery = corpus.diagnostics
     } catch let error as ValidateCommand.CorpusReadError {
       DocumentReader.printError("error: \(error.description)")
       if error.isMissingFolder && (self.input == nil || self.schemas == nil) {
@@ -100,7 +103,7 @@ struct BuildCommand: AsyncParsableCommand {
 
     let writer = BagFolderWriter(output: output)
     // With --check, stale files are findings like any other: reported once, through the chosen reporter.
-    var diagnostics = result.diagnostics
+    var diagnostics = (discovery + result.diagnostics).sorted()
     var stale = false
     if check, let files = result.files,
       reporting.policy.exitStatus(for: reporting.policy.apply(diagnostics)) == 0

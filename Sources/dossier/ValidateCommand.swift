@@ -40,11 +40,13 @@ struct ValidateCommand: AsyncParsableCommand {
     let schemaFiles: SchemaFiles
     let documents: [CorpusDocumentInput]
     var selected: Set<String>?
+    var discovery: [Diagnostic] = []
     let input = ProjectRoot.folder(self.input, default: "Input")
     let schemas = ProjectRoot.folder(self.schemas, default: "Schemas")
     do {
       schemaFiles = try Self.readSchemas(schemas)
-      var corpus = try Self.readCorpus(input)
+      var (corpus, found) = try Self.discoverCorpus(input)
+      discovery = found
       if !paths.isEmpty {
         var ids = Set<String>()
         for path in paths {
@@ -73,7 +75,7 @@ struct ValidateCommand: AsyncParsableCommand {
       throw ExitCode(2)
     }
     let result = await validator.validate(documents)
-    var diagnostics = result.diagnostics
+    var diagnostics = (discovery + result.diagnostics).sorted()
     if let selected {
       let documentFiles = Set(documents.flatMap { [$0.text?.path, $0.annotation?.path].compactMap { $0 } })
       let wanted = Set(
@@ -125,26 +127,18 @@ struct ValidateCommand: AsyncParsableCommand {
     }
   }
 
-  /// Reads every `.txt` and `.yaml` of the input folder, paired by name.
-  static func readCorpus(_ folder: String) throws -> [String: CorpusDocumentInput] {
+  /// Reads every `NAME.txt` and `NAME.yaml` of the input folder, paired by name (`InputDiscovery`),
+  /// with the diagnostics about files that are skipped or collide.
+  static func discoverCorpus(_ folder: String) throws -> (
+    corpus: [String: CorpusDocumentInput], diagnostics: [Diagnostic]
+  ) {
     try requireFolder(folder, "input")
-    let names: [String]
-    do {
-      names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-    } catch {
-      throw CorpusReadError(
-        description: "cannot list input folder '\(folder)': \(error.localizedDescription)")
-    }
-    var corpus: [String: CorpusDocumentInput] = [:]
-    for name in names where name.hasSuffix(".txt") || name.hasSuffix(".yaml") {
-      let path = (folder as NSString).appendingPathComponent(name)
-      let id = String(name.dropLast(name.hasSuffix(".txt") ? 4 : 5))
-      guard !id.isEmpty, !id.hasPrefix(".") else { continue }
-      var entry = corpus[id] ?? CorpusDocumentInput(id: id, text: nil, annotation: nil)
-      if name.hasSuffix(".txt") { entry.text = try read(path) } else { entry.annotation = try read(path) }
-      corpus[id] = entry
-    }
-    return corpus
+    return try InputFolder.read(folder)
+  }
+
+  /// The documents of `discoverCorpus` alone, for commands that report nothing about the folder.
+  static func readCorpus(_ folder: String) throws -> [String: CorpusDocumentInput] {
+    try discoverCorpus(folder).corpus
   }
 
   /// Reads a named `.yaml` or `.txt` file and its partner beside it.

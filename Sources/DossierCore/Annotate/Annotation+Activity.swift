@@ -53,16 +53,24 @@ extension Annotation {
     public var raw: Quote
     public var pointer: JSONPointer
 
+    /// `value + delta` for an integer that fits `Int`; `value` itself when the sum would overflow
+    /// (such a value is refused later as out of range, never trapped on here).
+    static func step(_ value: JSONNumber, by delta: Int) -> JSONNumber {
+      guard let int = value.intValue else { return value }
+      let (sum, overflow) = int.addingReportingOverflow(delta)
+      return overflow ? value : JSONNumber(sum)
+    }
+
     /// The lower and upper bound of the stated number per §10 (`nil` = unbounded or unknown).
     public var bounds: (lower: JSONNumber?, upper: JSONNumber?) {
       guard let value, qualifier.value != "vague" else { return (nil, nil) }
       switch qualifier.value {
       case "exact": return (value, value)
       case "more_than":
-        return (value.isInteger ? value.intValue.map { JSONNumber($0 + 1) } ?? value : value, nil)
+        return (value.isInteger ? Quantity.step(value, by: 1) : value, nil)
       case "at_least": return (value, nil)
       case "nearly":
-        return (nil, value.isInteger ? value.intValue.map { JSONNumber($0 - 1) } ?? value : value)
+        return (nil, value.isInteger ? Quantity.step(value, by: -1) : value)
       default: return (nil, nil)
       }
     }

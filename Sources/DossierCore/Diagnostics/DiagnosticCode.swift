@@ -34,7 +34,8 @@ public struct DiagnosticCode: Hashable, Sendable, Codable, CustomStringConvertib
 
   /// Every code, sorted by id.
   public static var all: [DiagnosticCode] {
-    (ingestCodes + yamlCodes + schemaCodes + annotationCodes + semanticCodes + exportCodes + usageCodes)
+    (ingestCodes + yamlCodes + schemaCodes + annotationCodes + semanticCodes + exportCodes + usageCodes
+      + limitCodes)
       .sorted { $0.id < $1.id }
   }
 

@@ -242,6 +242,9 @@ public struct CorpusValidator: Sendable {
       return outcome
     }
     outcome.diagnostics += ingested.diagnostics
+    if let unexportable = ExportableCharacters.check(text: ingested.source) {
+      outcome.diagnostics.append(unexportable)
+    }
     guard let annotationFile = input.annotation else {
       outcome.diagnostics.append(
         .warning(
@@ -257,6 +260,8 @@ public struct CorpusValidator: Sendable {
       return outcome
     }
     outcome.diagnostics += AnnotationYAMLRules.check(located.sourceMap)
+    outcome.diagnostics += ExportableCharacters.check(
+      located.value, locator: InstanceLocator(yaml: located, file: annotationFile.path))
     // A byte order mark before the first line is not part of it.
     let firstBytes =
       annotationFile.bytes.starts(with: [0xEF, 0xBB, 0xBF])
@@ -270,7 +275,9 @@ public struct CorpusValidator: Sendable {
     }
     // Validation goes on past schema errors: the schema-valid parts are decoded and checked
     // semantically, so one run reports every mistake (docs/validate.md, "All problems at once").
-    let result = annotationSchema.validate(located.value)
+    // At most twice the reported cap is collected (the rest is counted): 200 000 unknown keys cost a
+    // count each, not a message each (docs/reliability.md).
+    let result = annotationSchema.validate(located.value, maxErrors: 2 * DiagnosticCap.defaultLimit)
     var schemaReport: SchemaDiagnostics.Report?
     if !result.isValid {
       schemaReport = annotationDiagnostics.report(

@@ -436,7 +436,13 @@ public struct RecordTransformer: Sendable {
           }
           let dimensions = members[0].dimensions.filter(shared.contains)
           guard seen.insert(dimensions).inserted else { return }
-          let sum = members.reduce(0) { $0 + ($1.value ?? 0) }
+          // A total beyond 2^53 cannot be carried exactly by canonical JSON (X008): not derived.
+          var sum = 0
+          for member in members {
+            let (next, overflow) = sum.addingReportingOverflow(member.value ?? 0)
+            guard !overflow, next <= CanonicalJSON.maxExactInteger else { return }
+            sum = next
+          }
           derived.append(
             QuantityRecord(
               documentID: first.documentID, activityID: first.activityID, ordinal: 0, unit: unit,

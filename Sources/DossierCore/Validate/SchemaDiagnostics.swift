@@ -28,16 +28,22 @@ public struct SchemaDiagnostics: Sendable {
     public var semanticPreferred: Set<String>
   }
 
-  /// One diagnostic per validation error of `instance`, located through `locator`.
+  /// One diagnostic per validation error of `instance`, located through `locator`; at most `limit`
+  /// of them, then one `L001` entry counting the rest (`DiagnosticCap`).
   public func diagnostics(
-    for result: ValidationResult, instance: JSONValue, locator: InstanceLocator
+    for result: ValidationResult, instance: JSONValue, locator: InstanceLocator,
+    limit: Int = DiagnosticCap.defaultLimit
   ) -> [Diagnostic] {
-    report(for: result, instance: instance, locator: locator).diagnostics
+    report(for: result, instance: instance, locator: locator, limit: limit).diagnostics
   }
 
   /// The diagnostics for `result` (one per mistake: the failing keywords of one value of a known
   /// form give one message), and what of `instance` the semantic checks can still use.
-  public func report(for result: ValidationResult, instance: JSONValue, locator: InstanceLocator) -> Report {
+  /// At most `limit` diagnostics are made; one `L001` entry counts the errors left out.
+  public func report(
+    for result: ValidationResult, instance: JSONValue, locator: InstanceLocator,
+    limit: Int = DiagnosticCap.defaultLimit
+  ) -> Report {
     // A value of the wrong type fails many other keywords as a consequence (an `if` that only checks
     // members holds vacuously for a non-object, …): report the type alone.
     let mistyped = Set(result.errors.filter { $0.keyword == "type" }.map(\.instanceLocation))
@@ -45,7 +51,12 @@ public struct SchemaDiagnostics: Sendable {
     var formed = Set<JSONPointer>()
     var preferred = Set<String>()
     var unusable: [JSONPointer] = []
+    var omitted = result.omittedErrorCount
     for error in result.errors where error.keyword == "type" || !mistyped.contains(error.instanceLocation) {
+      guard diagnostics.count < limit else {
+        omitted += 1
+        continue
+      }
       let pointer = error.instanceLocation
       if Self.valueKeywords.contains(error.keyword), let text = pointer.resolve(in: instance)?.stringValue,
         let form = form(forKeywordAt: error.absoluteKeywordLocation)
@@ -65,6 +76,11 @@ public struct SchemaDiagnostics: Sendable {
         unusable.append(pointer.tokens.last == "occurrence" ? pointer.parent : pointer)
       }
       diagnostics.append(diagnostic(for: error, instance: instance, locator: locator))
+    }
+    if omitted > 0 {
+      diagnostics.append(
+        DiagnosticCap.omitted(
+          omitted, limit: limit, file: locator.file, after: diagnostics.compactMap(\.location).max()))
     }
     var usable = instance
     for pointer in unusable where !pointer.tokens.isEmpty {

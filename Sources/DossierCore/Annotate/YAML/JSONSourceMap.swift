@@ -179,6 +179,17 @@ public struct JSONSourceMap: Sendable {
         current = storage.children[start + k]
         key = nil
       case .mapping:
+        if Int(r.count) / 2 > MappingKeyIndex.threshold {
+          var node = current
+          while storage.nodes[Int(node)].kind == .alias { node = storage.nodes[Int(node)].payload }
+          guard
+            let k = storage.keyIndex.keyPosition(
+              of: token, in: node, record: r, storage: storage, stringKey: { stringKey($0, in: storage) })
+          else { return nil }
+          key = storage.children[k]
+          current = storage.children[k + 1]
+          continue
+        }
         var found = false
         for k in stride(from: start, to: start + Int(r.count), by: 2)
         where stringKey(storage.children[k], in: storage) == token {

@@ -28,6 +28,8 @@ struct YAMLComposer {
   /// `maxDepth`, kept within 1…10 000 (node heights are stored in 16 bits).
   let maxDepth: Int
   var diagnostics: [Diagnostic] = []
+  /// Problems found beyond `YAMLLoader.maxDiagnostics` (counted, not reported).
+  var omitted = 0
   var documents: [YAMLDocument] = []
 
   // State of the document being composed.
@@ -82,6 +84,14 @@ struct YAMLComposer {
       parser.deallocate()
       event.deallocate()
     }
+    if let encoding = YAMLComposer.wideEncoding(bytes) {
+      diagnostics.append(
+        .error(
+          .yamlEncoding, "the file is \(encoding), not UTF-8",
+          at: SourceLocation(file: file, line: 1, column: 1),
+          help: "re-save the file as UTF-8 (for example `iconv -f \(encoding) -t UTF-8`)"))
+      return
+    }
     guard yaml_parser_initialize(parser) == 1 else {
       diagnostics.append(.error(.yamlSyntax, "libyaml could not be initialized", at: nil))
       return
@@ -105,6 +115,20 @@ struct YAMLComposer {
         if type == YAML_STREAM_END_EVENT || stop { return }
       }
     }
+  }
+
+  /// The name of a UTF-16 or UTF-32 encoding the bytes are in (by byte-order mark, or by the NUL
+  /// bytes ASCII text has in them), or `nil`. Annotation files are UTF-8 only (Y014).
+  static func wideEncoding(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+    if b.count >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF { return "UTF-32BE" }
+    if b.count >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0 { return "UTF-32LE" }
+    if b.count >= 2 && b[0] == 0xFE && b[1] == 0xFF { return "UTF-16BE" }
+    if b.count >= 2 && b[0] == 0xFF && b[1] == 0xFE { return "UTF-16LE" }
+    if b.count >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] != 0 { return "UTF-32BE" }
+    if b.count >= 4 && b[0] != 0 && b[1] == 0 && b[2] == 0 && b[3] == 0 { return "UTF-32LE" }
+    if b.count >= 2 && b[0] == 0 && b[1] != 0 { return "UTF-16BE" }
+    if b.count >= 2 && b[0] != 0 && b[1] == 0 { return "UTF-16LE" }
+    return nil
   }
 
   @inline(__always) static func mark(_ m: yaml_mark_t) -> YAMLMark {
@@ -546,7 +570,10 @@ struct YAMLComposer {
     pointer: String? = nil,
     notes: [Diagnostic.Note] = [], help: String? = nil
   ) {
-    guard diagnostics.count < YAMLLoader.maxDiagnostics else { return }
+    guard diagnostics.count < YAMLLoader.maxDiagnostics else {
+      omitted += 1
+      return
+    }
     diagnostics.append(
       .error(
         code, message, at: start.location(in: file, end: end), pointer: pointer, notes: notes, help: help))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One composed YAML document: an immutable node tree with the source position of every node.
 ///
 /// The nodes live in flat tables (no per-node allocation); `YAMLNode` is a cheap view into them.
@@ -11,6 +13,8 @@ public struct YAMLDocument: Sendable {
     let texts: [String]
     let anchors: [Int32: String]
     let otherTags: [Int32: String]
+    /// Key tables of large mappings, built on first look-up (pointer → location stays linear).
+    let keyIndex = MappingKeyIndex()
 
     init(
       file: String, nodes: [YAMLNodeRecord], children: [Int32], texts: [String], anchors: [Int32: String],
@@ -47,4 +51,34 @@ public struct YAMLDocument: Sendable {
 
   /// Number of nodes in the tree as written (aliases count once).
   public var nodeCount: Int { storage.nodes.count }
+}
+
+/// Hash tables from key text to key node for large mappings, built on demand and shared by every
+/// look-up into one document. Looking up N keys of an N-key mapping (N unknown-key errors) would be
+/// quadratic with a linear scan; with the table it is linear (issue 17: 200k keys in well under 2 s).
+final class MappingKeyIndex: @unchecked Sendable {
+  /// Mappings with at most this many keys are scanned.
+  static let threshold = 32
+  private let lock = NSLock()
+  private var tables: [Int32: [String: Int32]] = [:]
+
+  /// The key node (an index into `children`) of `token` in the mapping node `mapping`, whose record
+  /// is `record`; `nil` when absent. The first of repeated keys wins (repeats are Y002 errors).
+  func keyPosition(
+    of token: String, in mapping: Int32, record: YAMLNodeRecord, storage: YAMLDocument.Storage,
+    stringKey: (Int32) -> String?
+  ) -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    if let table = tables[mapping] { return table[token].map(Int.init) }
+    var table: [String: Int32] = [:]
+    let start = Int(record.payload)
+    table.reserveCapacity(Int(record.count) / 2)
+    for k in stride(from: start, to: start + Int(record.count), by: 2) {
+      guard let text = stringKey(storage.children[k]) else { continue }
+      if table[text] == nil { table[text] = Int32(k) }
+    }
+    tables[mapping] = table
+    return table[token].map(Int.init)
+  }
 }

@@ -8,6 +8,8 @@ import JSONSchema
 struct YAMLJSONConverter {
   let document: YAMLDocument
   var diagnostics: [Diagnostic] = []
+  /// Problems found beyond `YAMLLoader.maxDiagnostics` (counted, not reported).
+  var omitted = 0
   private var cache: [Int32: JSONValue] = [:]
   /// Containers being converted and the child entry position in each (for error pointers).
   private var trail: [(container: Int32, entry: Int)] = []
@@ -99,7 +101,10 @@ struct YAMLJSONConverter {
     let help =
       r.kind == .scalar
       ? "quote the key to make it a string" : "use a string key; complex keys have no JSON form"
-    guard diagnostics.count < YAMLLoader.maxDiagnostics else { return nil }
+    guard diagnostics.count < YAMLLoader.maxDiagnostics else {
+      omitted += 1
+      return nil
+    }
     diagnostics.append(
       .error(
         .yamlNonStringKey, what, at: own.start.location(in: file, end: own.end), pointer: pointer(),
@@ -147,7 +152,10 @@ struct YAMLJSONConverter {
   }
 
   private mutating func unrepresentable(_ r: YAMLNodeRecord, _ message: String, help: String) {
-    guard diagnostics.count < YAMLLoader.maxDiagnostics else { return }
+    guard diagnostics.count < YAMLLoader.maxDiagnostics else {
+      omitted += 1
+      return
+    }
     diagnostics.append(
       .error(
         .yamlUnrepresentable, message, at: r.start.location(in: file, end: r.end), pointer: pointer(),

@@ -27,7 +27,7 @@ public struct YAMLLoader: Sendable {
 
   /// At most this many problems are reported per stage and file; a hostile file with a million errors
   /// still loads in linear time and gives a readable report.
-  public static let maxDiagnostics = 1000
+  public static let maxDiagnostics = DiagnosticCap.defaultLimit
 
   /// A loader with the given limits (the defaults suit annotation files).
   public init(options: Options = Options()) { self.options = options }
@@ -46,7 +46,14 @@ public struct YAMLLoader: Sendable {
     }
     var composer = YAMLComposer(file: file, options: options)
     bytes.withUnsafeBufferPointer { composer.compose($0) }
-    return YAMLStream(documents: composer.documents, diagnostics: composer.diagnostics)
+    var diagnostics = composer.diagnostics
+    if composer.omitted > 0 {
+      diagnostics.append(
+        DiagnosticCap.omitted(
+          composer.omitted, limit: YAMLLoader.maxDiagnostics, file: file,
+          after: diagnostics.compactMap(\.location).max()))
+    }
+    return YAMLStream(documents: composer.documents, diagnostics: diagnostics)
   }
 
   /// Composes a stream given as text.
@@ -57,7 +64,14 @@ public struct YAMLLoader: Sendable {
   public func convert(_ document: YAMLDocument) -> (value: LocatedJSON, diagnostics: [Diagnostic]) {
     var converter = YAMLJSONConverter(document: document)
     let value = converter.convert()
-    return (LocatedJSON(value: value, sourceMap: JSONSourceMap(document: document)), converter.diagnostics)
+    var diagnostics = converter.diagnostics
+    if converter.omitted > 0 {
+      diagnostics.append(
+        DiagnosticCap.omitted(
+          converter.omitted, limit: YAMLLoader.maxDiagnostics, file: document.storage.file,
+          after: diagnostics.compactMap(\.location).max()))
+    }
+    return (LocatedJSON(value: value, sourceMap: JSONSourceMap(document: document)), diagnostics)
   }
 
   /// Loads a single-document file as JSON. An empty stream (no document) loads as `null`.
