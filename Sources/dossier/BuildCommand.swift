@@ -40,6 +40,9 @@ struct BuildCommand: AsyncParsableCommand {
   @Option(help: "Export formats, comma-separated: json, jsonl, xml, oai_dc, tsv (default: all).")
   var format = ExportFormat.allCases.map(\.rawValue).joined(separator: ",")
 
+  @Flag(help: "Do not print the summary (documents, activities, changes since the last bag, files written).")
+  var quiet = false
+
   @OptionGroup var reporting: ReportingOptions
 
   func validate() throws {
@@ -128,8 +131,14 @@ struct BuildCommand: AsyncParsableCommand {
     guard !check else { return }
     do {
       try writer.recover()
+      let previous = FileManager.default.contents(
+        atPath: BagFolderWriter.join(writer.output, "data/jsonl/documents.jsonl"))
       try writer.write(files)
-      progress("wrote \(files.count) files to \(output)")
+      if !quiet {
+        let summary = BuildSummary(
+          files: files, output: output, previousDocuments: previous.map { [UInt8]($0) })
+        DocumentReader.printError(summary.text)
+      }
     } catch let error as BagFolderWriter.Failure {
       DocumentReader.printError("error: \(error.description)")
       throw ExitCode(2)

@@ -59,7 +59,12 @@ import Testing
     #expect(one.exitCode == 0, "\(one.stdout)\(one.stderr)")
     let two = try Self.build(folder, ["--output", "B", "--jobs", "2"])
     #expect(two.exitCode == 0, "\(two.stdout)\(two.stderr)")
-    #expect(one.stdout.isEmpty && one.stderr.isEmpty)
+    #expect(one.stdout.isEmpty)
+    #expect(
+      one.stderr.hasPrefix("dossier build: 2 documents, 28 activities; no previous bag; wrote "),
+      "\(one.stderr)")
+    let quiet = try Self.build(folder, ["--output", "A", "--quiet"])
+    #expect(quiet.exitCode == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty, "\(quiet.stderr)")
     let a = try Self.contents(folder.appendingPathComponent("A"))
     let b = try Self.contents(folder.appendingPathComponent("B"))
     #expect(a.count > 20)
