@@ -107,7 +107,7 @@ public struct DocumentExporter: Sendable {
             try XMLSchemaExport.file(
               records, document: document, directory: format.directory, validator: validator
             ) { (part: RecordSet, document: DocumentRecord) throws(XMLWriter.InvalidCharacter) in
-              try DublinCoreExporter.record(part, document: document)
+              try DublinCoreExporter.record(part, document: document, labels: options.subjectLabels)
             })
         case .tsv:
           for table in TSVLayout.tables {

@@ -208,12 +208,14 @@ public struct BuildPipeline: Sendable {
     case .success(let value): transformed = value
     case .failure(let error): return .failure(error)
     }
+    var exportOptions = ExportOptions(
+      schemas: xmlSchemas, locator: ExportOptions.locator(from: transformed.locations),
+      softwareAgent: options.softwareAgent)
+    exportOptions.subjectLabels = transformer.vocabularies.areas.mapValues(\.labels)
     do {
       let output = try exporter.export(
-        transformed.records, documentValue: transformed.documentValue,
-        options: ExportOptions(
-          schemas: xmlSchemas, locator: ExportOptions.locator(from: transformed.locations),
-          softwareAgent: options.softwareAgent), timings: &timings)
+        transformed.records, documentValue: transformed.documentValue, options: exportOptions,
+        timings: &timings)
       return .success(output)
     } catch {
       return .failure(error)
