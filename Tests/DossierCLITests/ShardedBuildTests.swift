@@ -29,7 +29,7 @@ import Testing
   }
 
   @Test func mergedShardsAreByteIdenticalToTheSingleBuild() throws {
-    guard let folder = try StreamingBuildTests.generatedWorkspace(120) else { return }
+    guard let folder = try StreamingBuildTests.generatedWorkspace(60) else { return }
     defer { try? FileManager.default.removeItem(at: folder) }
     let single = try BuildCommandTests.build(folder, ["--output", "Single"])
     try #require(single.exitCode == 0, "\(single.stderr)")
@@ -43,7 +43,7 @@ import Testing
           contentsOf: folder.appendingPathComponent("Parts/\(k)-of-\(n)/dossier-part.json"))
         counts.append(try JSONDecoder().decode(PartIndex.self, from: index).documents.count)
       }
-      #expect(counts.reduce(0, +) == 120, "N=\(n): the shards hold \(counts) documents")
+      #expect(counts.reduce(0, +) == 60, "N=\(n): the shards hold \(counts) documents")
       try? FileManager.default.removeItem(at: folder.appendingPathComponent("Merged"))
       let merged = try Self.merge(folder, (1...n).map { "\($0)-of-\(n)" })
       try #require(merged.exitCode == 0, "N=\(n): \(merged.stderr)")

@@ -135,12 +135,16 @@ public struct CorpusValidator: Sendable {
   }
 
   /// Validates every document; see the type's documentation. Keeps every validated document and the
-  /// text of every file (for callers that transform them next or show any line).
+  /// text of every file (for callers that transform them next or show any line). With a `cache`,
+  /// documents whose input is unchanged since the cache last saw them are not validated again (the
+  /// corpus-wide checks always run).
   public func validate(
-    _ documents: [CorpusDocumentInput], maximumConcurrency: Int = CorpusValidator.defaultConcurrency
+    _ documents: [CorpusDocumentInput], maximumConcurrency: Int = CorpusValidator.defaultConcurrency,
+    cache: OutcomeCache? = nil
   ) async -> CorpusValidation {
     await validate(
-      InMemoryCorpusSource(documents), jobs: maximumConcurrency, keepDocuments: true, keepAllSources: true)
+      InMemoryCorpusSource(documents), jobs: maximumConcurrency, keepDocuments: true, keepAllSources: true,
+      cache: cache)
   }
 
   /// Validates a corpus read lazily from `source`, at most `jobs` documents at once, in flat memory:
@@ -155,9 +159,10 @@ public struct CorpusValidator: Sendable {
 
   func validate(
     _ source: some CorpusSource, jobs: Int, keepDocuments: Bool, keepAllSources: Bool,
-    progress: (@Sendable (Int, Int) -> Void)? = nil
+    cache: OutcomeCache? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async -> CorpusValidation {
     let ids = source.documentIDs
+    cache?.retain(ids: Set(ids))
     var checks = CorpusChecks(validator: self)
     var validated: [ValidatedDocument] = []
     var kept = SourceTexts(keepAll: keepAllSources)
@@ -174,7 +179,13 @@ public struct CorpusValidator: Sendable {
         return .failure(error)
       }
       timings.add(.read, since: clock)
-      var outcome = self.validate(input, timings: &timings)
+      var outcome: DocumentOutcome
+      if let cached = cache?.outcome(for: input) {
+        outcome = cached
+      } else {
+        outcome = self.validate(input, timings: &timings)
+        cache?.store(outcome, for: input)
+      }
       outcome.index = index
       outcome.timings = timings
       if !keepDocuments { outcome.document = nil }
@@ -221,6 +232,14 @@ public struct CorpusValidator: Sendable {
     /// Set by the corpus-wide checks: the document has an error.
     var failed = false
     var timings = StageTimings()
+  }
+
+  /// Validates one document, or takes its outcome from the cache.
+  func validate(_ input: CorpusDocumentInput, cache: OutcomeCache?) -> DocumentOutcome {
+    if let cached = cache?.outcome(for: input) { return cached }
+    let outcome = validate(input)
+    cache?.store(outcome, for: input)
+    return outcome
   }
 
   /// Validates one document (synchronously; called from the task group).
