@@ -3,7 +3,7 @@
 ///
 /// Mapping (lossy by design): title → `dc:title` (with `xml:lang`), publisher → `dc:publisher`, editor →
 /// `dc:contributor`, publication time → `dc:date` (the raw text when no normalized time exists),
-/// cooperation areas → `dc:subject`, a summary → `dc:description`, `Text` → `dc:type`, `text/plain` →
+/// cooperation areas → `dc:subject` (the area id, then its English and Chinese labels with `xml:lang`), a summary → `dc:description`, `Text` → `dc:type`, `text/plain` →
 /// `dc:format`, document id → `dc:identifier`, source file → `dc:source`, languages → `dc:language`,
 /// participant and location countries (ISO 3166-1 alpha-3) → `dc:coverage`.
 public struct DublinCoreExporter: RecordExporter {
@@ -21,13 +21,13 @@ public struct DublinCoreExporter: RecordExporter {
     try XMLSchemaExport.exportPerDocument(
       records, options: options, schemaPath: XMLSchemaBundle.dublinCoreSchemaPath, directory: format.directory
     ) { (part: RecordSet, document: DocumentRecord) throws(XMLWriter.InvalidCharacter) in
-      try Self.record(part, document: document)
+      try Self.record(part, document: document, labels: options.subjectLabels)
     }
   }
 
-  static func record(_ records: RecordSet, document: DocumentRecord) throws(XMLWriter.InvalidCharacter)
-    -> [UInt8]
-  {
+  static func record(
+    _ records: RecordSet, document: DocumentRecord, labels: [String: [String: String]] = [:]
+  ) throws(XMLWriter.InvalidCharacter) -> [UInt8] {
     func unique(_ values: [String]) -> [String] {
       Array(Set(values)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
@@ -40,7 +40,13 @@ public struct DublinCoreExporter: RecordExporter {
         ("xsi:schemaLocation", "\(namespace) \(schemaLocation)"),
       ])
     try writer.leaf("dc:title", attributes: [("xml:lang", document.titleLanguage)], text: document.title)
-    for area in unique(records.activities.flatMap(\.areas)) { try writer.leaf("dc:subject", text: area) }
+    // Each area: its id (for archives that index the controlled term), then its labels with xml:lang.
+    for area in unique(records.activities.flatMap(\.areas)) {
+      try writer.leaf("dc:subject", text: area)
+      for (language, label) in (labels[area] ?? [:]).sorted(by: { $0.key < $1.key }) {
+        try writer.leaf("dc:subject", attributes: [("xml:lang", language)], text: label)
+      }
+    }
     let count = records.activities.count
     try writer.leaf(
       "dc:description",

@@ -7,6 +7,9 @@ public struct ExportOptions: Sendable {
   public var locator: (@Sendable (RecordFieldReference) -> SourceLocation?)?
   /// `Bag-Software-Agent` of the BagIt bag.
   public var softwareAgent: String
+  /// Labels of the cooperation areas (area id → language → label), written as `dc:subject` with
+  /// `xml:lang` beside the area id in the Dublin Core records.
+  public var subjectLabels: [String: [String: String]] = [:]
 
   public init(
     schemas: XMLSchemaBundle? = nil, locator: (@Sendable (RecordFieldReference) -> SourceLocation?)? = nil,

@@ -105,9 +105,13 @@ public struct BuildPipeline: Sendable {
     do {
       let files = try ExportPipeline.export(
         records, formats: options.formats,
-        options: ExportOptions(
-          schemas: xmlSchemas, locator: ExportOptions.locator(from: locations),
-          softwareAgent: options.softwareAgent))
+        options: {
+          var export = ExportOptions(
+            schemas: xmlSchemas, locator: ExportOptions.locator(from: locations),
+            softwareAgent: options.softwareAgent)
+          export.subjectLabels = vocabularies.areas.mapValues(\.labels)
+          return export
+        }())
       return BuildResult(
         diagnostics: diagnostics, files: files, sources: validation.sources,
         documentIDs: records.documents.map(\.id))

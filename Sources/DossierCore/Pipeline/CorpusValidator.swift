@@ -134,25 +134,29 @@ public struct CorpusValidator: Sendable {
     }
   }
 
-  /// Validates every document; see the type's documentation.
+  /// Validates every document; see the type's documentation. With a `cache`, documents whose input
+  /// is unchanged since the cache last saw them are not validated again (the corpus-wide checks always
+  /// run).
   public func validate(
-    _ documents: [CorpusDocumentInput], maximumConcurrency: Int = CorpusValidator.defaultConcurrency
+    _ documents: [CorpusDocumentInput], maximumConcurrency: Int = CorpusValidator.defaultConcurrency,
+    cache: OutcomeCache? = nil
   ) async -> CorpusValidation {
     let sorted = documents.sorted { $0.id < $1.id }
+    cache?.retain(ids: Set(sorted.map(\.id)))
     var outcomes = [DocumentOutcome?](repeating: nil, count: sorted.count)
     await withTaskGroup(of: (Int, DocumentOutcome).self) { group in
       var next = 0
       let width = max(1, maximumConcurrency)
       while next < sorted.count && next < width {
         let index = next
-        group.addTask { (index, self.validate(sorted[index])) }
+        group.addTask { (index, self.validate(sorted[index], cache: cache)) }
         next += 1
       }
       while let (index, outcome) = await group.next() {
         outcomes[index] = outcome
         if next < sorted.count {
           let index = next
-          group.addTask { (index, self.validate(sorted[index])) }
+          group.addTask { (index, self.validate(sorted[index], cache: cache)) }
           next += 1
         }
       }
@@ -212,6 +216,14 @@ public struct CorpusValidator: Sendable {
     var document: ValidatedDocument?
     var diagnostics: [Diagnostic] = []
     var sources: [String: String] = [:]
+  }
+
+  /// Validates one document, or takes its outcome from the cache.
+  func validate(_ input: CorpusDocumentInput, cache: OutcomeCache?) -> DocumentOutcome {
+    if let cached = cache?.outcome(for: input) { return cached }
+    let outcome = validate(input)
+    cache?.store(outcome, for: input)
+    return outcome
   }
 
   /// Validates one document (synchronously; called from the task group).

@@ -38,6 +38,8 @@ public actor LanguageServer {
   var validationTask: Task<Void, Never>?
   var validationRunning = false
   var validationPending = false
+  /// Each document's last validation: a change re-validates only the document that changed.
+  let outcomes = OutcomeCache()
   /// The last corpus validation and the texts it saw, by path.
   var lastValidation: CorpusValidation?
   /// Per-document analyses for hover and definition, by document id (cleared on every change).
@@ -319,7 +321,7 @@ public actor LanguageServer {
       validationPending = false
       let versions = documents.mapValues(\.version)
       let corpus = current.corpus()
-      let result = await current.validator.validate(corpus)
+      let result = await current.validator.validate(corpus, cache: outcomes)
       lastValidation = result
       publish(result, versions: versions)
       current = self.workspace ?? current
