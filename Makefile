@@ -3,7 +3,7 @@
 #   make test  builds and runs every test
 SWIFT ?= swift
 
-.PHONY: run test deps build lint format bench bench-lsp browser-test
+.PHONY: run test test-slow deps build lint format bench bench-lsp browser-test
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -41,3 +41,9 @@ browser-test: deps
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" -eq 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei >&2; } || { echo "install Chromium with: sudo apt-get install chromium fonts-wqy-zenhei" >&2; exit 1; }
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --filter 'ReportCommandTests|ReportTests'
+
+# Slow end-to-end tests (docs/ci.md): `pre-commit try-repo` on a sample project, with pre-commit from
+# PyPI under .build/python-interop and its release build of dossier cached in .build/pre-commit-home.
+test-slow: deps
+	$(SWIFT) build --build-tests
+	DOSSIER_SLOW_TESTS=1 $(SWIFT) test --skip-build --filter CIFilesTests

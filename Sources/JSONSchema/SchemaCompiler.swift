@@ -417,7 +417,7 @@ final class SchemaCompiler {
       let target = try resolve(absolute, from: location, keyword: keyword)
       if target.document == SchemaCompiler.unresolvedDocument {
         let warning = self.error(
-          "unresolvable reference \(absolute): instances that reach it fail",
+          "unresolvable reference \(absolute): instances that reach it fail (register it with --ref FILE, serve its folder with --ref-map PREFIX=DIR, or allow downloads with --allow-network)",
           at: Location(document: location.document, pointer: location.pointer + [keyword]))
         warnings.append(warning)
       }

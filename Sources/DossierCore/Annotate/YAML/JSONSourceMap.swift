@@ -182,28 +182,66 @@ public struct JSONSourceMap: Sendable {
         if Int(r.count) / 2 > MappingKeyIndex.threshold {
           var node = current
           while storage.nodes[Int(node)].kind == .alias { node = storage.nodes[Int(node)].payload }
-          guard
-            let k = storage.keyIndex.keyPosition(
-              of: token, in: node, record: r, storage: storage, stringKey: { stringKey($0, in: storage) })
-          else { return nil }
-          key = storage.children[k]
-          current = storage.children[k + 1]
-          continue
+          if let k = storage.keyIndex.keyPosition(
+            of: token, in: node, record: r, storage: storage, stringKey: { stringKey($0, in: storage) })
+          {
+            key = storage.children[k]
+            current = storage.children[k + 1]
+            continue
+          }
+          // Large mappings (hostile input) are only searched through the index: linear.
+          return nil
         }
-        var found = false
-        for k in stride(from: start, to: start + Int(r.count), by: 2)
-        where stringKey(storage.children[k], in: storage) == token {
-          key = storage.children[k]
-          current = storage.children[k + 1]
-          found = true
-          break
-        }
-        if !found { return nil }
+        guard let (keyIndex, valueIndex) = member(token, of: r, in: storage, depth: 0) else { return nil }
+        key = keyIndex
+        current = valueIndex
       default:
         return nil
       }
     }
     return (current, key)
+  }
+
+  /// The key and value nodes of member `token` of a mapping: a key written as `token` (scalar keys
+  /// of any type, as `dossier check` converts them), else a member merged in with `<<`.
+  private static func member(
+    _ token: String, of mapping: YAMLNodeRecord, in storage: YAMLDocument.Storage, depth: Int
+  ) -> (key: Int32, value: Int32)? {
+    let start = Int(mapping.payload)
+    var merges: [Int32] = []
+    for k in stride(from: start, to: start + Int(mapping.count), by: 2) {
+      let keyRecord = storage.nodes[Int(storage.children[k])]
+      if YAMLJSONConverter.isMergeKey(keyRecord, storage.texts) {
+        merges.append(storage.children[k + 1])
+      } else if scalarKey(storage.children[k], in: storage) == token {
+        return (storage.children[k], storage.children[k + 1])
+      }
+    }
+    guard depth < 32 else { return nil }
+    for merge in merges {
+      var r = storage.nodes[Int(merge)]
+      while r.kind == .alias { r = storage.nodes[Int(r.payload)] }
+      var sources: [YAMLNodeRecord] = []
+      if r.kind == .mapping { sources = [r] }
+      if r.kind == .sequence {
+        for k in 0..<Int(r.count) {
+          var item = storage.nodes[Int(storage.children[Int(r.payload) + k])]
+          while item.kind == .alias { item = storage.nodes[Int(item.payload)] }
+          if item.kind == .mapping { sources.append(item) }
+        }
+      }
+      for source in sources {
+        if let found = member(token, of: source, in: storage, depth: depth + 1) { return found }
+      }
+    }
+    return nil
+  }
+
+  private static func scalarKey(_ index: Int32, in storage: YAMLDocument.Storage) -> String? {
+    var r = storage.nodes[Int(index)]
+    while r.kind == .alias { r = storage.nodes[Int(r.payload)] }
+    guard r.kind == .scalar else { return nil }
+    return storage.texts[Int(r.payload)]
   }
 
   private static func stringKey(_ index: Int32, in storage: YAMLDocument.Storage) -> String? {

@@ -470,6 +470,7 @@ struct YAMLComposer {
     if own.kind == .scalar && own.style == YAMLScalarStyle.plain.rawValue && own.tag == 0
       && text == "<<"
     {
+      if options.allowsMergeKeys { return }  // merged by `YAMLJSONConverter`
       error(
         .yamlMergeKey, "merge keys (<<) are not supported", at: own.start, end: own.end,
         help: "write the merged keys out; quote the key ('<<') if you mean the literal string")

@@ -17,9 +17,11 @@ struct YAMLJSONConverter {
   private let children: [Int32]
   private let texts: [String]
   private let file: String
+  private let options: YAMLLoader.Options
 
-  init(document: YAMLDocument) {
+  init(document: YAMLDocument, options: YAMLLoader.Options = YAMLLoader.Options()) {
     self.document = document
+    self.options = options
     self.nodes = document.storage.nodes
     self.children = document.storage.children
     self.texts = document.storage.texts
@@ -55,10 +57,15 @@ struct YAMLJSONConverter {
       object.reserveCapacity(Int(r.count) / 2)
       let start = Int(r.payload)
       var k = start
+      var merged: [(source: Int32, entry: Int)] = []
       while k < start + Int(r.count) {
         let keyIndex = children[k]
         let valueIndex = children[k + 1]
         k += 2
+        if options.allowsMergeKeys && Self.isMergeKey(nodes[Int(keyIndex)], texts) {
+          merged.append((valueIndex, k - 1 - start))
+          continue
+        }
         guard let key = keyString(keyIndex) else {
           // Convert the value anyway so its own problems are reported too.
           trail.append((index, k - 1 - start))
@@ -67,7 +74,21 @@ struct YAMLJSONConverter {
           continue
         }
         trail.append((index, k - 1 - start))
+        if options.stringifiesScalarKeys && object[key] != nil {
+          // `1` and `"1"` are one key once keys are strings: never a silent last-wins.
+          duplicateAfterConversion(keyIndex, key)
+        }
         object[key] = convert(valueIndex)
+        trail.removeLast()
+      }
+      // Merge keys: members of the merged mappings that the mapping does not set itself, earlier
+      // mappings of a `<<: [*a, *b]` list first.
+      for (source, entry) in merged {
+        trail.append((index, entry))
+        for member in mergeSources(source) {
+          guard case .object(let members) = convert(member) else { continue }
+          for (key, value) in members where object[key] == nil { object[key] = value }
+        }
         trail.removeLast()
       }
       let value = JSONValue.object(object)
@@ -76,11 +97,72 @@ struct YAMLJSONConverter {
     }
   }
 
+  /// A plain, untagged `<<` key.
+  static func isMergeKey(_ own: YAMLNodeRecord, _ texts: [String]) -> Bool {
+    own.kind == .scalar && own.style == YAMLScalarStyle.plain.rawValue && own.tag == 0
+      && texts[Int(own.payload)] == "<<"
+  }
+
+  /// The mappings a merge key's value names: a mapping, or a sequence of mappings (aliases
+  /// followed). Anything else is reported.
+  private mutating func mergeSources(_ index: Int32) -> [Int32] {
+    var r = nodes[Int(index)]
+    var target = index
+    while r.kind == .alias {
+      target = r.payload
+      r = nodes[Int(target)]
+    }
+    if r.kind == .mapping { return [target] }
+    if r.kind == .sequence {
+      var result: [Int32] = []
+      for k in 0..<Int(r.count) {
+        var item = children[Int(r.payload) + k]
+        var itemRecord = nodes[Int(item)]
+        while itemRecord.kind == .alias {
+          item = itemRecord.payload
+          itemRecord = nodes[Int(item)]
+        }
+        if itemRecord.kind == .mapping {
+          result.append(item)
+        } else {
+          badMerge(children[Int(r.payload) + k])
+        }
+      }
+      return result
+    }
+    badMerge(index)
+    return []
+  }
+
+  private mutating func badMerge(_ index: Int32) {
+    guard diagnostics.count < YAMLLoader.maxDiagnostics else { return }
+    let r = nodes[Int(index)]
+    diagnostics.append(
+      .error(
+        .yamlMergeKey, "a merge key (<<) takes a mapping or a list of mappings",
+        at: r.start.location(in: file, end: r.end), pointer: pointer(),
+        help: "merge an anchored mapping (<<: *defaults) or a list of them (<<: [*a, *b])"))
+  }
+
+  private mutating func duplicateAfterConversion(_ index: Int32, _ key: String) {
+    guard diagnostics.count < YAMLLoader.maxDiagnostics else { return }
+    let r = nodes[Int(index)]
+    diagnostics.append(
+      .error(
+        .yamlDuplicateKey, "duplicate key '\(YAMLComposer.excerpt(key))' once keys are converted to strings",
+        at: r.start.location(in: file, end: r.end), pointer: pointer(),
+        help: "remove or rename one of the two entries"))
+  }
+
   private mutating func keyString(_ index: Int32) -> String? {
     let own = nodes[Int(index)]
     var r = own
     while r.kind == .alias { r = nodes[Int(r.payload)] }
     if r.kind == .scalar && r.scalarKind == .string { return texts[Int(r.payload)] }
+    if r.kind == .scalar && options.stringifiesScalarKeys {
+      // JSON keys are strings: the key as written (`200`, `true`, `null`, `~`, `1.5`).
+      return texts[Int(r.payload)]
+    }
     let what: String
     switch r.kind {
     case .scalar:

@@ -78,7 +78,7 @@ public struct YAMLLoader: Sendable {
   /// Converts one composed document to JSON; returns the value (with placeholders `null` where a
   /// problem was found) and the problems.
   public func convert(_ document: YAMLDocument) -> (value: LocatedJSON, diagnostics: [Diagnostic]) {
-    var converter = YAMLJSONConverter(document: document)
+    var converter = YAMLJSONConverter(document: document, options: options)
     let value = converter.convert()
     var diagnostics = converter.diagnostics
     if converter.omitted > 0 {
