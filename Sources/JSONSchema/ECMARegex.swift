@@ -49,7 +49,9 @@ public struct ECMARegex: Sendable {
       self = cached
       return
     }
-    let translated = try ECMARegex.translate(pattern)
+    var translated = try ECMARegex.translate(pattern)
+    // The empty pattern is valid ECMA-262 (it matches everywhere); ICU rejects it.
+    if translated.isEmpty { translated = "(?:)" }
     let expression: NSRegularExpression
     do {
       expression = try NSRegularExpression(pattern: translated, options: [])

@@ -14,15 +14,20 @@
 public struct JSONReader: Sendable {
   /// Deepest allowed nesting of arrays and objects.
   public var maxDepth: Int
+  /// Accept `//` line comments and `/* */` block comments wherever whitespace may appear
+  /// (JSON with comments, `.jsonc`). Off by default: strict JSON.
+  public var allowsComments: Bool
 
   /// Creates a reader. `maxDepth` limits the nesting of arrays and objects.
-  public init(maxDepth: Int = 256) {
+  public init(maxDepth: Int = 256, allowsComments: Bool = false) {
     self.maxDepth = maxDepth
+    self.allowsComments = allowsComments
   }
 
   /// Reads a JSON text.
   public func read(_ bytes: some Sequence<UInt8>) throws(JSONReadError) -> JSONValue {
-    var parser = Parser(bytes: Array(bytes), maxDepth: maxDepth, recordLocations: false)
+    var parser = Parser(
+      bytes: Array(bytes), maxDepth: maxDepth, recordLocations: false, comments: allowsComments)
     return try parser.parseDocument()
   }
 
@@ -36,7 +41,8 @@ public struct JSONReader: Sendable {
   /// number or literal must be followed by whitespace (or the end) before the next text, so
   /// `1 2` is two texts and `1[2]` is an error. Empty or all-whitespace input gives no values.
   public func readAll(_ bytes: some Sequence<UInt8>) throws(JSONReadError) -> [JSONValue] {
-    var parser = Parser(bytes: Array(bytes), maxDepth: maxDepth, recordLocations: false)
+    var parser = Parser(
+      bytes: Array(bytes), maxDepth: maxDepth, recordLocations: false, comments: allowsComments)
     return try parser.parseTexts()
   }
 
@@ -49,7 +55,8 @@ public struct JSONReader: Sendable {
   public func readWithLocations(_ bytes: some Sequence<UInt8>) throws(JSONReadError) -> (
     value: JSONValue, locations: JSONSourceMap
   ) {
-    var parser = Parser(bytes: Array(bytes), maxDepth: maxDepth, recordLocations: true)
+    var parser = Parser(
+      bytes: Array(bytes), maxDepth: maxDepth, recordLocations: true, comments: allowsComments)
     let value = try parser.parseDocument()
     return (value, JSONSourceMap(valueStarts: parser.valueStarts, keyStarts: parser.keyStarts))
   }
@@ -126,6 +133,7 @@ private struct Parser {
   let bytes: [UInt8]
   let maxDepth: Int
   let recordLocations: Bool
+  let comments: Bool
   var pos = 0
   var line = 1
   var lineStart = 0
@@ -137,10 +145,11 @@ private struct Parser {
   var pathTokens: [String] = []
   var stringBuffer: [UInt8] = []
 
-  init(bytes: [UInt8], maxDepth: Int, recordLocations: Bool) {
+  init(bytes: [UInt8], maxDepth: Int, recordLocations: Bool, comments: Bool = false) {
     self.bytes = bytes
     self.maxDepth = max(1, maxDepth)
     self.recordLocations = recordLocations
+    self.comments = comments
     stringBuffer.reserveCapacity(64)
   }
 
@@ -196,6 +205,19 @@ private struct Parser {
         pos += 1
         line += 1
         lineStart = pos
+      case 0x2F where comments && pos + 1 < bytes.count && bytes[pos + 1] == 0x2F:
+        while pos < bytes.count && bytes[pos] != 0x0A { pos += 1 }
+      case 0x2F where comments && pos + 1 < bytes.count && bytes[pos + 1] == 0x2A:
+        // An unterminated block comment runs to the end: the parser then reports the end of input.
+        pos += 2
+        while pos < bytes.count && !(bytes[pos] == 0x2A && pos + 1 < bytes.count && bytes[pos + 1] == 0x2F) {
+          if bytes[pos] == 0x0A {
+            line += 1
+            lineStart = pos + 1
+          }
+          pos += 1
+        }
+        pos = min(pos + 2, bytes.count)
       default: return
       }
     }

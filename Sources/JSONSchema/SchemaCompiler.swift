@@ -18,6 +18,12 @@ struct Vocabularies: OptionSet, Sendable {
     "https://json-schema.org/draft/2020-12/vocab/format-annotation": [],
     "https://json-schema.org/draft/2020-12/vocab/format-assertion": .formatAssertion,
     "https://json-schema.org/draft/2020-12/vocab/content": [],
+    "https://json-schema.org/draft/2019-09/vocab/core": [],
+    "https://json-schema.org/draft/2019-09/vocab/applicator": [.applicator, .unevaluated],
+    "https://json-schema.org/draft/2019-09/vocab/validation": .validation,
+    "https://json-schema.org/draft/2019-09/vocab/meta-data": [],
+    "https://json-schema.org/draft/2019-09/vocab/format": [],
+    "https://json-schema.org/draft/2019-09/vocab/content": [],
   ]
 }
 
@@ -35,6 +41,7 @@ final class SchemaCompiler {
     var file: URL?
     var sourceMap: JSONSourceMap?
     var vocabularies: Vocabularies
+    var draft: Draft
   }
 
   var registry: SchemaRegistry
@@ -46,7 +53,11 @@ final class SchemaCompiler {
   var resources: [String: SchemaResource] = [:]
   var nodes: [Location: SchemaNode] = [:]
   var store: [SchemaNode] = []
+  /// Unresolvable references compiled into failing nodes (`toleratesBrokenReferences`).
+  var warnings: [SchemaError] = []
   static let maxSchemaDepth = 300
+  /// Documents no source provides (see `toleratesBrokenReferences`).
+  static let unresolvedDocument = "urn:dossier:unresolved"
 
   init(registry: SchemaRegistry, options: ValidationOptions) {
     self.registry = registry
@@ -56,32 +67,56 @@ final class SchemaCompiler {
   // MARK: Documents and indexing
 
   /// Adds a document under its retrieval URI, checks it against its meta-schema and indexes it.
-  func addDocument(_ value: JSONValue, uri: String, file: URL?, sourceMap: JSONSourceMap?) throws(SchemaError)
-  {
-    let vocabularies = try vocabularies(of: value, uri: uri, file: file)
-    documents[uri] = Document(value: value, file: file, sourceMap: sourceMap, vocabularies: vocabularies)
+  /// A document without `$schema` is read in `inheritedDraft` (the draft of the document that
+  /// refers to it), else in the default draft.
+  func addDocument(
+    _ value: JSONValue, uri: String, file: URL?, sourceMap: JSONSourceMap?, inheritedDraft: Draft? = nil
+  ) throws(SchemaError) {
+    let (draft, vocabularies, custom) = try dialect(
+      of: value, uri: uri, file: file, inheritedDraft: inheritedDraft)
+    documents[uri] = Document(
+      value: value, file: file, sourceMap: sourceMap, vocabularies: vocabularies, draft: draft)
     if options.validatesSchema && MetaSchemas.documents[uri] == nil {
-      try checkAgainstMetaSchema(value, uri: uri, file: file, sourceMap: sourceMap)
+      try checkAgainstMetaSchema(
+        value, uri: uri, file: file, sourceMap: sourceMap, draft: draft, custom: custom)
     }
-    try index(value, pointer: [], base: URIReference(uri), document: uri, depth: 0)
+    try index(value, pointer: [], base: URIReference(uri), document: uri, draft: draft, depth: 0)
     if resourceRoots[uri] == nil {
       resourceRoots[uri] = Location(document: uri, pointer: [])
     }
   }
 
-  /// Finds the active vocabularies from the document's `$schema`.
-  func vocabularies(of value: JSONValue, uri: String, file: URL?) throws(SchemaError) -> Vocabularies {
-    guard case .string(let dialect) = value["$schema"] ?? .null else { return .all }
-    let dialectURI = URIReference(dialect).withoutFragment.description
-    if dialectURI == MetaSchemas.draft202012 || dialectURI == uri { return .all }
-    guard let (meta, _) = try registry.lookup(dialectURI) else {
-      // Unknown dialects (other drafts) are evaluated with the 2020-12 vocabularies.
-      return .all
+  /// Finds the draft and the active vocabularies from the document's `$schema`, and the URI of
+  /// its meta-schema when that is a custom (registered) one. An unknown `$schema` is an error.
+  func dialect(of value: JSONValue, uri: String, file: URL?, inheritedDraft: Draft? = nil) throws(SchemaError)
+    -> (draft: Draft, vocabularies: Vocabularies, custom: String?)
+  {
+    guard case .string(let declared) = value["$schema"] ?? .null else {
+      return (inheritedDraft ?? options.defaultDraft, .all, nil)
     }
-    guard case .object(let declared) = meta["$vocabulary"] ?? .null else { return .all }
+    if let draft = Draft(metaSchema: declared) { return (draft, .all, nil) }
+    let dialectURI = URIReference(declared).withoutFragment.description
+    if dialectURI == uri { return (inheritedDraft ?? options.defaultDraft, .all, nil) }
+    guard URIReference(declared).isAbsolute, let (meta, _) = try registry.lookup(dialectURI) else {
+      let known = Draft.allCases.map(\.metaSchemaURI).joined(separator: ", ")
+      throw SchemaError(
+        message:
+          "unknown $schema \"\(declared)\": it is not one of the supported drafts (\(known)) and no meta-schema is registered at that URI (register one with --ref FILE or --ref-map)",
+        schemaLocation: uri + "#/$schema", file: file)
+    }
+    // A custom meta-schema: its own `$schema` gives the draft, its `$vocabulary` the keywords.
+    var draft = options.defaultDraft
+    if case .string(let metaDialect) = meta["$schema"] ?? .null, let known = Draft(metaSchema: metaDialect) {
+      draft = known
+    }
+    guard draft >= .draft2019_09, case .object(let declaredVocabularies) = meta["$vocabulary"] ?? .null else {
+      return (draft, .all, dialectURI)
+    }
     var result: Vocabularies = []
-    for (vocabulary, required) in declared {
-      if let known = Vocabularies.known[vocabulary] {
+    for (vocabulary, required) in declaredVocabularies {
+      if vocabulary == "https://json-schema.org/draft/2019-09/vocab/format" && required == .bool(true) {
+        result.insert(.formatAssertion)
+      } else if let known = Vocabularies.known[vocabulary] {
         result.formUnion(known)
       } else if required == .bool(true) {
         throw SchemaError(
@@ -89,30 +124,23 @@ final class SchemaCompiler {
           schemaLocation: uri + "#/$schema", file: file)
       }
     }
-    return result
+    return (draft, result, dialectURI)
   }
 
-  func checkAgainstMetaSchema(_ value: JSONValue, uri: String, file: URL?, sourceMap: JSONSourceMap?)
-    throws(SchemaError)
-  {
+  func checkAgainstMetaSchema(
+    _ value: JSONValue, uri: String, file: URL?, sourceMap: JSONSourceMap?, draft: Draft, custom: String?
+  ) throws(SchemaError) {
     let validator: SchemaValidator
-    var dialect = MetaSchemas.draft202012
-    if case .string(let declared) = value["$schema"] ?? .null {
-      dialect = URIReference(declared).withoutFragment.description
-    }
-    if dialect == MetaSchemas.draft202012 {
-      validator = SchemaValidator.draft202012MetaSchema
-    } else if dialect == uri {
-      return
-    } else {
-      var metaOptions = ValidationOptions()
+    if let custom {
+      var metaOptions = ValidationOptions(defaultDraft: draft)
       metaOptions.validatesSchema = false
-      guard (try? registry.lookup(dialect)) != nil else { return }
       do {
-        validator = try SchemaValidator(reference: dialect, registry: registry, options: metaOptions)
+        validator = try SchemaValidator(reference: custom, registry: registry, options: metaOptions)
       } catch {
         return  // an unusable custom meta-schema is reported when it is compiled as a schema
       }
+    } else {
+      validator = SchemaValidator.metaSchema(of: draft)
     }
     let result = validator.validate(value)
     if !result.isValid {
@@ -126,18 +154,37 @@ final class SchemaCompiler {
   }
 
   static let singleSchemaKeywords = [
-    "additionalProperties", "propertyNames", "items", "contains", "not", "if", "then", "else",
-    "unevaluatedItems", "unevaluatedProperties",
+    "additionalProperties", "propertyNames", "items", "additionalItems", "contains", "not", "if", "then",
+    "else", "unevaluatedItems", "unevaluatedProperties",
   ]
-  static let arraySchemaKeywords = ["prefixItems", "allOf", "anyOf", "oneOf"]
+  static let arraySchemaKeywords = ["prefixItems", "items", "allOf", "anyOf", "oneOf"]
   static let mapSchemaKeywords = [
-    "$defs", "properties", "patternProperties", "dependentSchemas", "dependencies",
+    "$defs", "definitions", "properties", "patternProperties", "dependentSchemas", "dependencies",
   ]
 
+  /// The identifier an object declares under its draft's rules: the new base URI (when the
+  /// identifier changes it) and a plain-name anchor (drafts 4 to 7 spell anchors as `$id: "#name"`).
+  /// Drafts 4 to 7 ignore an identifier beside `$ref`.
+  static func identifier(of object: JSONObject, draft: Draft, base: URIReference) -> (
+    base: URIReference?, anchor: String?
+  ) {
+    guard case .string(let id) = object[draft.idKeyword] ?? .null else { return (nil, nil) }
+    if draft.refOverridesSiblings, case .string = object["$ref"] ?? .null { return (nil, nil) }
+    let reference = URIReference(id)
+    var anchor: String?
+    if draft.refOverridesSiblings, let fragment = reference.fragment, !fragment.isEmpty,
+      !fragment.hasPrefix("/")
+    {
+      anchor = fragment
+    }
+    if id.hasPrefix("#") { return (nil, anchor) }
+    return (reference.resolved(against: base).withoutFragment, anchor)
+  }
+
   /// Records resources and anchors of a document.
-  func index(_ value: JSONValue, pointer: [String], base: URIReference, document: String, depth: Int)
-    throws(SchemaError)
-  {
+  func index(
+    _ value: JSONValue, pointer: [String], base: URIReference, document: String, draft: Draft, depth: Int
+  ) throws(SchemaError) {
     guard case .object(let object) = value else { return }
     if depth > SchemaCompiler.maxSchemaDepth {
       throw SchemaError(
@@ -147,29 +194,36 @@ final class SchemaCompiler {
     }
     var base = base
     let location = Location(document: document, pointer: pointer)
-    if case .string(let id) = object["$id"] ?? .null {
-      let resolved = URIReference(id).resolved(against: base).withoutFragment
+    let identifier = SchemaCompiler.identifier(of: object, draft: draft, base: base)
+    if let resolved = identifier.base {
       base = resolved
       resourceRoots[resolved.description] = location
     }
     let baseText = base.description
-    if case .string(let name) = object["$anchor"] ?? .null {
+    if let name = identifier.anchor { anchors[baseText + "#" + name] = location }
+    if draft >= .draft2019_09, case .string(let name) = object["$anchor"] ?? .null {
       anchors[baseText + "#" + name] = location
     }
-    if case .string(let name) = object["$dynamicAnchor"] ?? .null {
+    if draft == .draft2019_09, object["$recursiveAnchor"] == .bool(true) {
+      // `$recursiveAnchor: true` is a dynamic anchor with an empty name at the resource root.
+      dynamicAnchorNames[baseText, default: [:]][""] = location
+    }
+    if draft >= .draft2020_12, case .string(let name) = object["$dynamicAnchor"] ?? .null {
       anchors[baseText + "#" + name] = location
       dynamicAnchorNames[baseText, default: [:]][name] = location
     }
     for keyword in SchemaCompiler.singleSchemaKeywords {
       if let sub = object[keyword] {
-        try index(sub, pointer: pointer + [keyword], base: base, document: document, depth: depth + 1)
+        try index(
+          sub, pointer: pointer + [keyword], base: base, document: document, draft: draft, depth: depth + 1)
       }
     }
     for keyword in SchemaCompiler.arraySchemaKeywords {
       if case .array(let subs) = object[keyword] ?? .null {
         for (i, sub) in subs.enumerated() {
           try index(
-            sub, pointer: pointer + [keyword, String(i)], base: base, document: document, depth: depth + 1)
+            sub, pointer: pointer + [keyword, String(i)], base: base, document: document, draft: draft,
+            depth: depth + 1)
         }
       }
     }
@@ -177,14 +231,15 @@ final class SchemaCompiler {
       if case .object(let subs) = object[keyword] ?? .null {
         for (name, sub) in subs {
           try index(
-            sub, pointer: pointer + [keyword, name], base: base, document: document, depth: depth + 1)
+            sub, pointer: pointer + [keyword, name], base: base, document: document, draft: draft,
+            depth: depth + 1)
         }
       }
     }
   }
 
   /// Makes sure the document for an absolute URI (without fragment) is loaded.
-  func ensureLoaded(_ uri: String) throws(SchemaError) -> Bool {
+  func ensureLoaded(_ uri: String, inheritedDraft: Draft? = nil) throws(SchemaError) -> Bool {
     if resourceRoots[uri] != nil { return true }
     guard let (value, file) = try registry.lookup(uri) else { return false }
     var sourceMap: JSONSourceMap?
@@ -193,7 +248,7 @@ final class SchemaCompiler {
     {
       sourceMap = read.locations
     }
-    try addDocument(value, uri: uri, file: file, sourceMap: sourceMap)
+    try addDocument(value, uri: uri, file: file, sourceMap: sourceMap, inheritedDraft: inheritedDraft)
     return resourceRoots[uri] != nil
   }
 
@@ -204,10 +259,17 @@ final class SchemaCompiler {
     func failure(_ message: String) -> SchemaError {
       error(message, at: Location(document: from.document, pointer: from.pointer + [keyword]))
     }
-    guard try ensureLoaded(baseText), let root = resourceRoots[baseText] else {
-      throw failure(
-        "unresolvable reference \(reference): no schema is known at \(baseText) (no network access; add it to the schema registry)"
-      )
+    guard try ensureLoaded(baseText, inheritedDraft: documents[from.document]?.draft),
+      let root = resourceRoots[baseText]
+    else {
+      if options.toleratesBrokenReferences {
+        return Location(document: SchemaCompiler.unresolvedDocument, pointer: [reference.description])
+      }
+      var hint = "register the schema with --ref FILE or serve its folder with --ref-map PREFIX=DIR"
+      if baseText.hasPrefix("http://") || baseText.hasPrefix("https://") {
+        hint += ", or allow downloads with --allow-network"
+      }
+      throw failure("unresolvable reference \(reference): no schema is known at \(baseText) (\(hint))")
     }
     if fragment.isEmpty { return root }
     if fragment.hasPrefix("/") {
@@ -240,10 +302,13 @@ final class SchemaCompiler {
   func base(of location: Location) -> (base: URIReference, rootDepth: Int) {
     var base = URIReference(location.document)
     var rootDepth = 0
-    guard var current = documents[location.document]?.value else { return (base, 0) }
+    guard let document = documents[location.document] else { return (base, 0) }
+    var current = document.value
     for depth in 0...location.pointer.count {
-      if case .object(let object) = current, case .string(let id) = object["$id"] ?? .null {
-        base = URIReference(id).resolved(against: base).withoutFragment
+      if case .object(let object) = current,
+        let resolved = SchemaCompiler.identifier(of: object, draft: document.draft, base: base).base
+      {
+        base = resolved
         rootDepth = depth
       }
       if depth == location.pointer.count { break }
@@ -269,6 +334,15 @@ final class SchemaCompiler {
 
   func node(at location: Location) throws(SchemaError) -> SchemaNode {
     if let existing = nodes[location] { return existing }
+    if location.document == SchemaCompiler.unresolvedDocument, let uri = location.pointer.first {
+      let message =
+        "unresolvable reference \(uri): no schema is known at \(URIReference(uri).withoutFragment) (register it with --ref FILE, serve its folder with --ref-map PREFIX=DIR, or allow downloads with --allow-network)"
+      let node = SchemaNode(absoluteLocation: uri, resource: resource(for: SchemaCompiler.unresolvedDocument))
+      node.keywords = [.unresolvable(message)]
+      nodes[location] = node
+      store.append(node)
+      return node
+    }
     guard let document = documents[location.document],
       let value = JSONPointer(tokens: location.pointer).resolve(in: document.value)
     else {
@@ -294,19 +368,20 @@ final class SchemaCompiler {
     case .object(let object):
       // Compiled later by `drain()`: a work list instead of recursion, so long `$ref` chains
       // and deep schemas never exhaust the stack.
-      pending.append((node, location, object, base, document.vocabularies))
+      pending.append((node, location, object, base, document.vocabularies, document.draft))
     default:
       throw error("a schema must be an object or a boolean, found \(value.typeName)", at: location)
     }
     return node
   }
 
-  var pending: [(SchemaNode, Location, JSONObject, URIReference, Vocabularies)] = []
+  var pending: [(SchemaNode, Location, JSONObject, URIReference, Vocabularies, Draft)] = []
 
   /// Compiles every node created so far, and those their keywords create.
   func drain() throws(SchemaError) {
-    while let (node, location, object, base, vocabularies) = pending.popLast() {
-      try compileKeywords(object, into: node, at: location, base: base, vocabularies: vocabularies)
+    while let (node, location, object, base, vocabularies, draft) = pending.popLast() {
+      try compileKeywords(
+        object, into: node, at: location, base: base, vocabularies: vocabularies, draft: draft)
     }
   }
 
@@ -316,7 +391,7 @@ final class SchemaCompiler {
 
   func compileKeywords(
     _ object: JSONObject, into node: SchemaNode, at location: Location, base: URIReference,
-    vocabularies: Vocabularies
+    vocabularies: Vocabularies, draft: Draft
   ) throws(SchemaError) {
     var keywords: [Keyword] = []
     var trailing: [Keyword] = []
@@ -340,14 +415,29 @@ final class SchemaCompiler {
       guard case .string(let text) = value else { throw fail(keyword, "\(keyword) must be a string") }
       let absolute = URIReference(text).resolved(against: base)
       let target = try resolve(absolute, from: location, keyword: keyword)
+      if target.document == SchemaCompiler.unresolvedDocument {
+        let warning = self.error(
+          "unresolvable reference \(absolute): instances that reach it fail",
+          at: Location(document: location.document, pointer: location.pointer + [keyword]))
+        warnings.append(warning)
+      }
       return (NodeRef(try self.node(at: target)), target, absolute)
     }
 
-    // Core: references.
+    // Core: references. Drafts 4 to 7 ignore every keyword beside `$ref`.
     if let (target, _, _) = try reference("$ref") {
       keywords.append(.ref(target))
+      if draft.refOverridesSiblings {
+        node.keywords = keywords
+        return
+      }
     }
-    if let (target, targetLocation, absolute) = try reference("$dynamicRef") {
+    if draft == .draft2019_09, let (target, targetLocation, _) = try reference("$recursiveRef") {
+      let (targetBase, _) = self.base(of: targetLocation)
+      let recursive = dynamicAnchorNames[targetBase.description]?[""] == targetLocation
+      keywords.append(.dynamicRef(target, anchor: recursive ? "" : nil))
+    }
+    if draft >= .draft2020_12, let (target, targetLocation, absolute) = try reference("$dynamicRef") {
       var anchor: String?
       if let fragment = absolute.fragment, !fragment.isEmpty, !fragment.hasPrefix("/") {
         let (targetBase, _) = self.base(of: targetLocation)
@@ -358,8 +448,10 @@ final class SchemaCompiler {
       keywords.append(.dynamicRef(target, anchor: anchor))
     }
     // Eagerly compile definitions so their problems (bad regex, cycles) are reported.
-    if case .object(let defs) = object["$defs"] ?? .null {
-      for (name, _) in defs { _ = try child(location, "$defs", name) }
+    for keyword in ["$defs", "definitions"] {
+      if case .object(let defs) = object[keyword] ?? .null {
+        for (name, _) in defs { _ = try child(location, keyword, name) }
+      }
     }
 
     if vocabularies.contains(.validation) {
@@ -384,17 +476,32 @@ final class SchemaCompiler {
         guard case .array(let list) = value else { throw fail("enum", "enum must be an array") }
         keywords.append(.enumeration(EnumKeyword(list)))
       }
-      if let value = object["const"] { keywords.append(.constant(value)) }
+      if draft >= .draft6, let value = object["const"] { keywords.append(.constant(value)) }
       if let n = try number("multipleOf") {
         guard !n.isNegative && !n.isZero else {
           throw fail("multipleOf", "multipleOf must be greater than 0")
         }
         keywords.append(.multipleOf(n))
       }
-      if let n = try number("maximum") { keywords.append(.maximum(n)) }
-      if let n = try number("exclusiveMaximum") { keywords.append(.exclusiveMaximum(n)) }
-      if let n = try number("minimum") { keywords.append(.minimum(n)) }
-      if let n = try number("exclusiveMinimum") { keywords.append(.exclusiveMinimum(n)) }
+      if draft == .draft4 {
+        // Draft 4: boolean `exclusiveMaximum`/`exclusiveMinimum` make the limit exclusive.
+        for keyword in ["exclusiveMaximum", "exclusiveMinimum"] {
+          if let value = object[keyword], value.boolValue == nil {
+            throw fail(keyword, "\(keyword) must be a boolean in draft 4")
+          }
+        }
+        if let n = try number("maximum") {
+          keywords.append(object["exclusiveMaximum"] == .bool(true) ? .exclusiveMaximum(n) : .maximum(n))
+        }
+        if let n = try number("minimum") {
+          keywords.append(object["exclusiveMinimum"] == .bool(true) ? .exclusiveMinimum(n) : .minimum(n))
+        }
+      } else {
+        if let n = try number("maximum") { keywords.append(.maximum(n)) }
+        if let n = try number("exclusiveMaximum") { keywords.append(.exclusiveMaximum(n)) }
+        if let n = try number("minimum") { keywords.append(.minimum(n)) }
+        if let n = try number("exclusiveMinimum") { keywords.append(.exclusiveMinimum(n)) }
+      }
       if let n = try nonNegativeInt("maxLength") { keywords.append(.maxLength(n)) }
       if let n = try nonNegativeInt("minLength") { keywords.append(.minLength(n)) }
       if let value = object["pattern"] {
@@ -423,7 +530,7 @@ final class SchemaCompiler {
         }
         if !names.isEmpty { keywords.append(.required(names)) }
       }
-      if let value = object["dependentRequired"] {
+      if draft >= .draft2019_09, let value = object["dependentRequired"] {
         guard case .object(let map) = value else {
           throw fail("dependentRequired", "dependentRequired must be an object")
         }
@@ -452,7 +559,7 @@ final class SchemaCompiler {
           .oneOf(try list.indices.map { i throws(SchemaError) in try child(location, "oneOf", String(i)) }))
       }
       if object["not"] != nil { keywords.append(.not(try child(location, "not"))) }
-      if object["if"] != nil {
+      if draft >= .draft7, object["if"] != nil {
         let condition = try child(location, "if")
         let then = object["then"] != nil ? try child(location, "then") : nil
         let otherwise = object["else"] != nil ? try child(location, "else") : nil
@@ -485,13 +592,14 @@ final class SchemaCompiler {
         keywords.append(
           .properties(PropertiesKeyword(named: NameTable(named), patterns: patterns, additional: additional)))
       }
-      if case .object(let map) = object["dependentSchemas"] ?? .null {
+      if draft >= .draft2019_09, case .object(let map) = object["dependentSchemas"] ?? .null {
         var entries: [(String, NodeRef)] = []
         for (name, _) in map { entries.append((name, try child(location, "dependentSchemas", name))) }
         keywords.append(.dependentSchemas(entries))
       }
       if case .object(let map) = object["dependencies"] ?? .null {
-        // Draft 2019-09's split of `dependencies`, accepted for compatibility.
+        // Drafts 4 to 7; later drafts split it into `dependentRequired`/`dependentSchemas` and
+        // it stays accepted there for compatibility.
         var schemas: [(String, NodeRef)] = []
         var required: [(String, [String])] = []
         for (name, value) in map {
@@ -504,22 +612,41 @@ final class SchemaCompiler {
         if !required.isEmpty { keywords.append(.dependentRequired(required)) }
         if !schemas.isEmpty { keywords.append(.dependentSchemas(schemas)) }
       }
-      if object["propertyNames"] != nil {
+      if draft >= .draft6, object["propertyNames"] != nil {
         keywords.append(.propertyNames(try child(location, "propertyNames")))
       }
-      var prefix: [NodeRef] = []
-      if case .array(let list) = object["prefixItems"] ?? .null {
-        prefix = try list.indices.map { i throws(SchemaError) in try child(location, "prefixItems", String(i))
+      if draft <= .draft2019_09 {
+        // Array-form `items` with `additionalItems` for the rest; `additionalItems` is ignored
+        // beside a single `items` schema.
+        if case .array(let list) = object["items"] ?? .null {
+          let prefix = try list.indices.map { i throws(SchemaError) in try child(location, "items", String(i))
+          }
+          let rest = object["additionalItems"] != nil ? try child(location, "additionalItems") : nil
+          keywords.append(
+            .items(
+              ItemsKeyword(prefix: prefix, rest: rest, prefixKeyword: "items", restKeyword: "additionalItems")
+            ))
+        } else if object["items"] != nil {
+          keywords.append(.items(ItemsKeyword(prefix: [], rest: try child(location, "items"))))
+        }
+      } else {
+        var prefix: [NodeRef] = []
+        if case .array(let list) = object["prefixItems"] ?? .null {
+          prefix = try list.indices.map { i throws(SchemaError) in
+            try child(location, "prefixItems", String(i))
+          }
+        }
+        let rest = object["items"] != nil ? try child(location, "items") : nil
+        if !prefix.isEmpty || rest != nil {
+          keywords.append(.items(ItemsKeyword(prefix: prefix, rest: rest)))
         }
       }
-      let rest = object["items"] != nil ? try child(location, "items") : nil
-      if !prefix.isEmpty || rest != nil { keywords.append(.items(ItemsKeyword(prefix: prefix, rest: rest))) }
-      if object["contains"] != nil {
+      if draft >= .draft6, object["contains"] != nil {
         let sub = try child(location, "contains")
         var minimum = 1
         var maximum: Int?
         var hasMin = false
-        if vocabularies.contains(.validation) {
+        if draft >= .draft2019_09, vocabularies.contains(.validation) {
           if let n = try nonNegativeInt("minContains") {
             minimum = n
             hasMin = true
@@ -532,13 +659,13 @@ final class SchemaCompiler {
     }
 
     if let value = object["format"], case .string(let name) = value {
-      let asserts = options.formatAssertion || vocabularies.contains(.formatAssertion)
+      let asserts = options.asserts(format: name) || vocabularies.contains(.formatAssertion)
       if asserts, let checker = FormatChecker.named(name) {
         keywords.append(.format(checker))
       }
     }
 
-    if vocabularies.contains(.unevaluated) {
+    if draft >= .draft2019_09, vocabularies.contains(.unevaluated) {
       if object["unevaluatedProperties"] != nil {
         trailing.append(.unevaluatedProperties(try child(location, "unevaluatedProperties")))
         node.needsAnnotations = true
@@ -560,7 +687,7 @@ final class SchemaCompiler {
           .exclusiveMinimum,
           .maxLength, .minLength, .pattern, .maxItems, .minItems, .uniqueItems, .maxProperties,
           .minProperties,
-          .required, .dependentRequired, .format:
+          .required, .dependentRequired, .format, .unresolvable:
           return true
         default:
           return false
@@ -647,7 +774,8 @@ final class SchemaCompiler {
 
   /// Finds a cycle of in-place applicators (`$ref`, `allOf`, …) that never moves into the
   /// instance: evaluating it would never end.
-  func checkCycles() throws(SchemaError) {
+  /// With `tolerate`, the node that closes each cycle fails every instance instead (a warning).
+  func checkCycles(tolerate: Bool = false) throws(SchemaError) {
     var state: [ObjectIdentifier: Int] = [:]  // 1 visiting, 2 done
     var path: [SchemaNode] = []
     func inPlace(_ node: SchemaNode) -> [SchemaNode] {
@@ -690,9 +818,13 @@ final class SchemaCompiler {
           let start = path.firstIndex { $0 === child } ?? 0
           let cycle = (path[start...].map(\.absoluteLocation) + [child.absoluteLocation]).joined(
             separator: " → ")
-          throw SchemaError(
-            message: "$ref cycle that never moves into the instance (evaluation would not end): \(cycle)",
-            schemaLocation: child.absoluteLocation)
+          let message = "$ref cycle that never moves into the instance (evaluation would not end): \(cycle)"
+          guard tolerate else { throw SchemaError(message: message, schemaLocation: child.absoluteLocation) }
+          warnings.append(
+            SchemaError(
+              message: message + "; instances that reach it fail", schemaLocation: child.absoluteLocation))
+          child.keywords = [.unresolvable(message)]
+          continue
         }
         state[id] = 1
         path.append(child)

@@ -356,14 +356,14 @@ struct SchemaEvaluator {
         if !evaluate(prefixSchemas[i].node, a[i], &ignored, false) {
           valid = false
           guard collect else { return false }
-          prefix(mark, "prefixItems", String(i), instance: String(i))
+          prefix(mark, itemsKeyword.prefixKeyword, String(i), instance: String(i))
         }
       }
       if want { local.itemsPrefix = max(local.itemsPrefix, prefixCount) }
       if let rest, a.count > prefixSchemas.count {
         if rest.node.boolean == false {
           fail(
-            node, "items",
+            node, itemsKeyword.restKeyword,
             "array has \(a.count) items, only \(prefixSchemas.count) allowed",
             instanceToken: String(prefixSchemas.count))
           return false
@@ -373,7 +373,7 @@ struct SchemaEvaluator {
           if !evaluate(rest.node, a[i], &ignored, false) {
             valid = false
             guard collect else { return false }
-            prefix(mark, "items", instance: String(i))
+            prefix(mark, itemsKeyword.restKeyword, instance: String(i))
           }
         }
         if want { local.allItems = true }
@@ -467,7 +467,11 @@ struct SchemaEvaluator {
       }
       let mark = errors.count
       if evaluate(target, instance, &local, want) { return true }
-      prefix(mark, "$dynamicRef")
+      prefix(mark, anchor == "" ? "$recursiveRef" : "$dynamicRef")
+      return false
+
+    case .unresolvable(let message):
+      fail(node, "$ref", message, keywordTokens: [])
       return false
 
     case .format(let checker):

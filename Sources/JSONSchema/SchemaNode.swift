@@ -116,13 +116,20 @@ final class PropertiesKeyword: Sendable {
   }
 }
 
-/// `prefixItems` + `items`.
+/// `prefixItems` + `items` (2020-12), or array-form `items` + `additionalItems` (earlier drafts).
 final class ItemsKeyword: Sendable {
   let prefix: [NodeRef]
   let rest: NodeRef?
-  init(prefix: [NodeRef], rest: NodeRef?) {
+  /// The keyword names for error locations.
+  let prefixKeyword: String
+  let restKeyword: String
+  init(
+    prefix: [NodeRef], rest: NodeRef?, prefixKeyword: String = "prefixItems", restKeyword: String = "items"
+  ) {
     self.prefix = prefix
     self.rest = rest
+    self.prefixKeyword = prefixKeyword
+    self.restKeyword = restKeyword
   }
 }
 
@@ -232,10 +239,13 @@ enum Keyword: Sendable {
   case not(NodeRef)
   case conditional(ConditionalKeyword)
   case ref(NodeRef)
+  /// `$dynamicRef` (2020-12), or `$recursiveRef` (2019-09) with the empty anchor name.
   case dynamicRef(NodeRef, anchor: String?)
   case format(FormatChecker)
   case unevaluatedProperties(NodeRef)
   /// `unevaluatedProperties` when the evaluated names are known at compile time.
   case unevaluatedPropertiesStatic(StaticNames, NodeRef)
   case unevaluatedItems(NodeRef)
+  /// A `$ref` whose document nobody provides: fails every instance (with the message).
+  case unresolvable(String)
 }

@@ -1,16 +1,28 @@
 import Foundation
 
-/// Where schemas referenced by URI come from: no network, only documents given here,
-/// local folders mapped to URI prefixes, and the built-in 2020-12 meta-schemas.
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// Where schemas referenced by URI come from: documents given here, local folders mapped to URI
+/// prefixes, the built-in meta-schemas of every supported draft, and — only when
+/// `allowsNetwork` is on — `http(s)` downloads (cached for the registry's lifetime).
 ///
 /// A `$ref` to a URI that is neither registered nor under a mapped prefix is an error
-/// ("unresolvable reference"). A schema loaded from a `file:` URL may refer to sibling files
-/// with relative references; those files are read on demand when `allowsFileReferences` is on.
+/// ("unresolvable reference"); nothing is fetched from the network unless asked. A schema
+/// loaded from a `file:` URL may refer to sibling files with relative references; those files
+/// are read on demand when `allowsFileReferences` is on.
 public struct SchemaRegistry: Sendable {
   var documents: [String: JSONValue] = [:]
   var prefixes: [(prefix: String, directory: URL)] = []
   /// Read `file:` URLs referenced by schemas from disk (default on).
   public var allowsFileReferences = true
+  /// Fetch `http:`/`https:` references that nothing else resolves (default off).
+  public var allowsNetwork: Bool {
+    get { remote != nil }
+    set { remote = newValue ? (remote ?? RemoteSchemaCache()) : nil }
+  }
+  var remote: RemoteSchemaCache?
 
   /// An empty registry (the meta-schemas are always available).
   public init() {}
@@ -24,6 +36,28 @@ public struct SchemaRegistry: Sendable {
   public mutating func addFile(at url: URL, uri: String? = nil) throws(SchemaError) {
     let document = try SchemaRegistry.readFile(url)
     add(document, uri: uri ?? url.absoluteURL.absoluteString)
+  }
+
+  /// Reads a schema file and registers it under its file URL and under its `$id` (`id` in
+  /// draft 4) when it has an absolute one, so references by `$id` resolve to the file
+  /// (`--ref FILE`). Returns the `$id`, if any.
+  @discardableResult
+  public mutating func addSchemaFile(at url: URL) throws(SchemaError) -> String? {
+    let document = try SchemaRegistry.readFile(url)
+    add(document, uri: url.absoluteURL.absoluteString)
+    guard let id = SchemaRegistry.declaredID(of: document) else { return nil }
+    add(document, uri: id)
+    return id
+  }
+
+  /// The absolute `$id` (or draft-4 `id`) a schema document declares at its root.
+  static func declaredID(of document: JSONValue) -> String? {
+    for keyword in ["$id", "id"] {
+      if case .string(let id) = document[keyword] ?? .null, URIReference(id).isAbsolute {
+        return URIReference(id).withoutFragment.description
+      }
+    }
+    return nil
   }
 
   /// Registers every `*.json` file below a folder, under its file URL and, when it has one,
@@ -42,9 +76,7 @@ public struct SchemaRegistry: Sendable {
     for url in files.sorted(by: { $0.path < $1.path }) {
       let document = try SchemaRegistry.readFile(url)
       add(document, uri: url.absoluteURL.absoluteString)
-      if case .string(let id) = document["$id"] ?? .null, URIReference(id).isAbsolute {
-        add(document, uri: id)
-      }
+      if let id = SchemaRegistry.declaredID(of: document) { add(document, uri: id) }
     }
   }
 
@@ -53,6 +85,9 @@ public struct SchemaRegistry: Sendable {
   public mutating func mapPrefix(_ prefix: String, to directory: URL) {
     prefixes.append((prefix, directory))
   }
+
+  /// The prefixes mapped to folders, in the order they were added.
+  public var mappedPrefixes: [(prefix: String, directory: URL)] { prefixes }
 
   /// Reads a JSON file strictly; errors name the file, line and column.
   static func readFile(_ url: URL) throws(SchemaError) -> JSONValue {
@@ -85,6 +120,63 @@ public struct SchemaRegistry: Sendable {
     {
       return (try SchemaRegistry.readFile(url), url)
     }
+    if let remote, uri.hasPrefix("http://") || uri.hasPrefix("https://") {
+      return (try remote.fetch(uri), nil)
+    }
     return nil
+  }
+}
+
+/// Downloads of remote schemas, each fetched once per registry (only with `allowsNetwork`).
+final class RemoteSchemaCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var cache: [String: Result<JSONValue, SchemaError>] = [:]
+  /// How long one download may take.
+  static let timeout: TimeInterval = 30
+
+  func fetch(_ uri: String) throws(SchemaError) -> JSONValue {
+    lock.lock()
+    let cached = cache[uri]
+    lock.unlock()
+    let result = cached ?? Self.download(uri)
+    lock.lock()
+    cache[uri] = result
+    lock.unlock()
+    return try result.get()
+  }
+
+  static func download(_ uri: String) -> Result<JSONValue, SchemaError> {
+    guard let url = URL(string: uri) else {
+      return .failure(SchemaError(message: "cannot fetch \(uri): not a valid URL"))
+    }
+    var request = URLRequest(url: url, timeoutInterval: timeout)
+    request.setValue("application/schema+json, application/json", forHTTPHeaderField: "Accept")
+    let box = DownloadBox()
+    let done = DispatchSemaphore(value: 0)
+    let task = URLSession.shared.dataTask(with: request) { data, response, error in
+      box.data = data
+      box.status = (response as? HTTPURLResponse)?.statusCode
+      box.error = error
+      done.signal()
+    }
+    task.resume()
+    done.wait()
+    if let error = box.error {
+      return .failure(SchemaError(message: "cannot fetch \(uri): \(error.localizedDescription)"))
+    }
+    if let status = box.status, !(200..<300).contains(status) {
+      return .failure(SchemaError(message: "cannot fetch \(uri): HTTP status \(status)"))
+    }
+    do {
+      return .success(try JSONReader().read(box.data ?? Data()))
+    } catch {
+      return .failure(SchemaError(message: "the schema at \(uri) is not valid JSON: \(error.message)"))
+    }
+  }
+
+  private final class DownloadBox: @unchecked Sendable {
+    var data: Data?
+    var status: Int?
+    var error: Error?
   }
 }

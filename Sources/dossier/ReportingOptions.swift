@@ -36,13 +36,25 @@ struct ReportingOptions: ParsableArguments {
   func report(
     _ diagnostics: [Diagnostic], sources: [String: String], to stream: ReportStream = .standardOutput
   ) -> Int32 {
+    report(diagnostics, sources: sources, reporter: chosenReporter, to: stream)
+  }
+
+  /// `report(_:sources:to:)` with another reporter (`check -o`), colour forced on or off
+  /// (`--color always|never`; `nil` decides from the terminal), and nothing printed when
+  /// `quiet` and nothing remains to report.
+  func report(
+    _ diagnostics: [Diagnostic], sources: [String: String], reporter: ReporterKind, color: Bool? = nil,
+    quiet: Bool = false, to stream: ReportStream = .standardOutput
+  ) -> Int32 {
     let reported = policy.apply(diagnostics)
     let context = ReportContext(
       sources: sources,
-      useColor: ColorChoice.useColor(
-        outputIsTerminal: isatty(stream.fileDescriptor) == 1, environment: ProcessInfo.processInfo.environment
-      ))
-    stream.write(chosenReporter.render(reported, context: context))
+      useColor: color
+        ?? ColorChoice.useColor(
+          outputIsTerminal: isatty(stream.fileDescriptor) == 1,
+          environment: ProcessInfo.processInfo.environment
+        ))
+    if !(quiet && reported.isEmpty) { stream.write(reporter.render(reported, context: context)) }
     return policy.exitStatus(for: reported)
   }
 }

@@ -12,6 +12,13 @@ public struct YAMLLoader: Sendable {
     public var maxDepth: Int
     /// Most nodes the aliases of one document may expand to (default 1 000 000).
     public var aliasExpansionBudget: Int
+    /// Accept merge keys (`<<: *base`, `<<: [*a, *b]`): the merged mappings' members are added
+    /// where the mapping does not set them itself, each keeping its own source location. Off for
+    /// annotation sidecars (an error there); on for `dossier check`.
+    public var allowsMergeKeys = false
+    /// Turn integer, float, boolean and null keys into strings, as written (`200:` → `"200"`).
+    /// Off for annotation sidecars (an error there); on for `dossier check`.
+    public var stringifiesScalarKeys = false
 
     /// - Parameters:
     ///   - maxDepth: clamped to 1…10 000.
@@ -19,6 +26,15 @@ public struct YAMLLoader: Sendable {
     public init(maxDepth: Int = 128, aliasExpansionBudget: Int = 1_000_000) {
       self.maxDepth = min(max(maxDepth, 1), 10_000)
       self.aliasExpansionBudget = min(max(aliasExpansionBudget, 0), 1_000_000_000)
+    }
+
+    /// What configuration files (docker compose, GitLab CI, OpenAPI) need: merge keys and scalar
+    /// keys converted to strings, with the default limits. Used by `dossier check`.
+    public static var configuration: Options {
+      var options = Options()
+      options.allowsMergeKeys = true
+      options.stringifiesScalarKeys = true
+      return options
     }
   }
 
