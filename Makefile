@@ -3,7 +3,7 @@
 #   make test  builds and runs every test
 SWIFT ?= swift
 
-.PHONY: run test deps build lint format bench browser-test
+.PHONY: run test deps build lint format bench bench-lsp browser-test
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -21,6 +21,12 @@ lint:
 
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks
+
+# Language server latency and memory (docs/editors.md): drives the release binary over stdio.
+bench-lsp:
+	$(SWIFT) build -c release --product dossier
+	$(SWIFT) build -c release --product lsp-bench
+	.build/release/lsp-bench --binary .build/release/dossier
 
 # The report's headless-browser test (docs/report.md): installs Chromium when missing (apt, as root),
 # then runs the report tests; `make test` runs the same test only when Chromium is already installed.

@@ -61,6 +61,11 @@ let package = Package(
       path: "Benchmarks/SchemaBench",
       exclude: ["compare_jsonschema_rs.py"]
     ),
+    .executableTarget(
+      name: "lsp-bench",
+      dependencies: ["JSONSchema"],
+      path: "Benchmarks/LSPBench"
+    ),
     .target(
       name: "DossierTestSupport",
       dependencies: ["DossierCore", "JSONSchema"],

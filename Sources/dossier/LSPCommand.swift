@@ -22,8 +22,11 @@ struct LSPCommand: AsyncParsableCommand {
   @Option(help: "Schemas folder, relative to the workspace root unless absolute.")
   var schemas = "Schemas"
 
-  @Option(help: "Quiet period after a change before validating, in milliseconds.")
-  var debounce = 15
+  @Option(
+    help:
+      "Quiet period after a change before validating, in milliseconds (0: at once, coalescing changes that arrive during a run)."
+  )
+  var debounce = 0
 
   @Option(help: "Largest message accepted, in bytes; longer ones are skipped with an error.")
   var maxMessageBytes = 64 << 20

@@ -158,4 +158,60 @@ import Testing
       }
     }
   }
+
+  /// A request cancelled while it waits in the queue is answered with RequestCancelled; the session
+  /// goes on and ends with status 0 after shutdown and exit.
+  @Test func cancelledRequestsAndExitThroughTheLoop() async throws {
+    let files = try memoryWorkspace()
+    func message(_ text: String) -> [UInt8] { FrameEncoder.frame(Array(text.utf8)) }
+    let input = ChunkedInput(
+      chunks: [
+        message(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"rootUri":"file:///ws"}}"#)
+          + message(
+            #"{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///ws/Input/x.yaml"},"position":{"line":0,"character":0}}}"#
+          )
+          + message(#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":2}}"#),
+        message(#"{"jsonrpc":"2.0","id":3,"method":"shutdown"}"#)
+          + message(#"{"jsonrpc":"2.0","method":"exit"}"#),
+      ])
+    let output = CollectedOutput()
+    let status = await LanguageServer.serve(input: input, output: output, files: files)
+    #expect(status == 0)
+    var decoder = FrameDecoder()
+    decoder.append(output.bytes)
+    var responses: [JSONValue] = []
+    while case .message(let content)? = decoder.next() { responses.append(try JSONReader().read(content)) }
+    #expect(
+      responses.first { $0["id"] == .integer(2) }?["error"]?["code"]
+        == .integer(ResponseError.requestCancelledCode))
+    #expect(responses.first { $0["id"] == .integer(3) }?["result"] == .null)
+  }
+}
+
+/// Input that returns the given chunks, then the end of the stream.
+final class ChunkedInput: MessageInput, @unchecked Sendable {
+  private let lock = NSLock()
+  private var chunks: [[UInt8]]
+  init(chunks: [[UInt8]]) { self.chunks = chunks }
+  func read() -> [UInt8] {
+    lock.lock()
+    defer { lock.unlock() }
+    return chunks.isEmpty ? [] : chunks.removeFirst()
+  }
+}
+
+/// Output kept in memory.
+final class CollectedOutput: MessageOutput, @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: [UInt8] = []
+  func write(_ bytes: [UInt8]) {
+    lock.lock()
+    stored += bytes
+    lock.unlock()
+  }
+  var bytes: [UInt8] {
+    lock.lock()
+    defer { lock.unlock() }
+    return stored
+  }
 }

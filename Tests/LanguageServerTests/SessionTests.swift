@@ -233,4 +233,76 @@ import Testing
     await session.change(seedURI, text, version: 3)
     #expect(await session.diagnostics(seedURI, version: 3) == [])
   }
+
+  @Test func byteOrderMarkSidecarRangesCountTheMark() async throws {
+    var session = Session(files: try memoryWorkspace())
+    _ = await session.initialize()
+    let text = try seedText("000_ec6a5abef4a65f2a.yaml")
+    let moved = "\u{FEFF}kind: bogus\n" + text.replacingOccurrences(of: "kind: definition\n", with: "")
+    await session.open(chineseURI, moved)
+    let diagnostics = try #require(await session.diagnostics(chineseURI, version: 1))
+    let value = try #require(diagnostics.first { $0["code"] == .string(DiagnosticCode.schemaNotAllowed.id) })
+    // The mark is one UTF-16 unit of line 0; `bogus` follows `kind: `.
+    #expect(value["range"]?["start"] == Session.position(0, 7))
+    #expect(value["range"]?["end"] == Session.position(0, 12))
+  }
+
+  @Test func savingThePairedDocumentRevalidates() async throws {
+    var session = Session(files: try memoryWorkspace())
+    _ = await session.initialize()
+    await session.open(seedURI, try seedText())
+    #expect(await session.diagnostics(seedURI, version: 1) == [])
+    let before = session.outbox.all.count
+    let document = try String(
+      contentsOf: RepositoryPaths.input.appendingPathComponent("003_9ffac5d15d52c637.txt"), encoding: .utf8)
+    let edited = document.replacingOccurrences(of: "Joint Sea-2021", with: "Joint Sea 2021")
+    await session.notify(
+      "textDocument/didSave",
+      Session.object([
+        ("textDocument", Session.object([("uri", .string("file:///ws/Input/003_9ffac5d15d52c637.txt"))])),
+        ("text", .string(edited)),
+      ]))
+    var republished: [JSONValue]?
+    for _ in 0..<6000 where republished == nil {
+      republished =
+        session.outbox.all.dropFirst(before).last {
+          $0["params"]?["uri"] == .string(seedURI)
+        }?["params"]?["diagnostics"]?.arrayValue
+      if republished == nil { try? await Task.sleep(nanoseconds: 5_000_000) }
+    }
+    #expect(codes(republished).contains(DiagnosticCode.semanticQuoteNotFound.id))
+  }
+
+  @Test func quickFixesForAnAmbiguousQuoteAndAnUnknownKey() async throws {
+    var session = Session(files: try memoryWorkspace())
+    _ = await session.initialize()
+    let text = try seedText()
+      .replacingOccurrences(
+        of: "      - the two navies have held the Joint Sea-2021 military exercise\n",
+        with: "      - the two navies\n      - the two\n"
+      )
+      .replacingOccurrences(
+        of: "named_event: zapad-interaction-2021", with: "named_evnt: zapad-interaction-2021")
+    await session.open(seedURI, text)
+    let diagnostics = try #require(await session.diagnostics(seedURI, version: 1))
+    func actions(for code: DiagnosticCode) async throws -> [JSONValue] {
+      let diagnostic = try #require(diagnostics.first { $0["code"] == .string(code.id) })
+      let response = await session.request(
+        "textDocument/codeAction",
+        Session.object([
+          ("textDocument", Session.object([("uri", .string(seedURI))])), ("range", diagnostic["range"]!),
+          ("context", Session.object([("diagnostics", .array([diagnostic]))])),
+        ]))
+      return response["result"]?.arrayValue ?? []
+    }
+    let ambiguous = try await actions(for: .semanticQuoteAmbiguous)
+    let texts = ambiguous.compactMap {
+      $0["edit"]?["changes"]?[seedURI]?.arrayValue?.first?["newText"]?.stringValue
+    }
+    #expect(texts.first == #"{quote: "the two", occurrence: 1}"#)
+    #expect(texts.count >= 2)
+    let renamed = try await actions(for: .schemaUnknownKey)
+    #expect(
+      renamed.first?["edit"]?["changes"]?[seedURI]?.arrayValue?.first?["newText"] == .string("named_event"))
+  }
 }

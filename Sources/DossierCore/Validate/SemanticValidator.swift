@@ -104,7 +104,7 @@ public struct SemanticValidator: Sendable {
     @discardableResult
     mutating func check(_ quote: Quote, in scope: QuoteScope) -> Range<Int>? {
       let found = occurrences(of: quote.text, in: scope)
-      let shown = MetadataText.quoted(quote.text)
+      var shown: String { MetadataText.quoted(quote.text) }  // only for messages: most quotes match
       if found.isEmpty {
         var notes: [Diagnostic.Note] = []
         nearMatchBudget -= 1

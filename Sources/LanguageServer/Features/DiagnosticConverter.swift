@@ -4,10 +4,11 @@ import JSONSchema
 /// Turns Dossier diagnostics into the protocol's `Diagnostic` objects: the range in UTF-16 units of
 /// the text that was validated, severity, code with a link to its entry in `docs/diagnostics.md`,
 /// the message (with the help line), notes as related information, and `data` for code actions.
-struct DiagnosticConverter {
+final class DiagnosticConverter {
   let workspace: Workspace
   let sources: [String: String]
   let uris: [String: String]
+  /// Line tables built so far, by path (each text is indexed once per publication).
   private var tables: [String: LineTable] = [:]
 
   init(workspace: Workspace, sources: [String: String], uris: [String: String], overlays: [(String, String)])
@@ -21,7 +22,10 @@ struct DiagnosticConverter {
 
   /// The line table of a file's validated text.
   func table(for path: String) -> LineTable {
-    LineTable(sources[path] ?? workspace.text(ofPath: workspace.absolutePath(path)) ?? "")
+    if let table = tables[path] { return table }
+    let table = LineTable(sources[path] ?? workspace.text(ofPath: workspace.absolutePath(path)) ?? "")
+    tables[path] = table
+    return table
   }
 
   /// The URI of a file named in diagnostics (the client's own URI when it named the file).
@@ -32,14 +36,11 @@ struct DiagnosticConverter {
 
   /// The protocol diagnostic of a Dossier diagnostic (its range on `table`).
   func convert(_ diagnostic: Diagnostic) -> JSONValue {
-    var cache: [String: LineTable] = [:]
     func range(_ location: SourceLocation?) -> JSONValue {
       guard let location else {
         return Self.json(LSPRange(start: .init(line: 0, character: 0), end: .init(line: 0, character: 0)))
       }
-      let table = cache[location.file] ?? table(for: location.file)
-      cache[location.file] = table
-      return Self.json(table.range(of: location))
+      return Self.json(self.table(for: location.file).range(of: location))
     }
     var message = diagnostic.message
     var related: [JSONValue] = []

@@ -2,8 +2,9 @@
 /// `schemas` with `initializationOptions` (`{"dossier": {"input": "Input", ...}}` or the same keys at
 /// the top level).
 public struct ServerOptions: Sendable, Hashable {
-  /// The quiet period after a change before validation starts (changes during a validation are
-  /// coalesced into one more run after it).
+  /// The quiet period after a change before validation starts. With 0 (the default) a change is
+  /// validated at once when no validation runs; changes that arrive while one runs are coalesced
+  /// into a single run on the latest text after it (so a burst of keystrokes costs at most two runs).
   public var debounceMilliseconds: Int
   /// The input folder, relative to the workspace root unless absolute.
   public var input: String
@@ -17,7 +18,7 @@ public struct ServerOptions: Sendable, Hashable {
   public var maximumMessageLength: Int
 
   public init(
-    debounceMilliseconds: Int = 15, input: String = "Input", schemas: String = "Schemas",
+    debounceMilliseconds: Int = 0, input: String = "Input", schemas: String = "Schemas",
     defaultRoot: String = "/", version: String = "0.1.0-dev",
     maximumMessageLength: Int = FrameDecoder.defaultMaximumContentLength
   ) {

@@ -38,67 +38,31 @@ public struct Codebook: Sendable {
   /// Keys the schema allows, by `$defs` name (`activity`, `participant`, …; `""` for the top level).
   public private(set) var objectKeys: [String: [String]] = [:]
 
-  /// Reads the codebook from the schema files; unusable files contribute nothing (their problems are
-  /// reported by validation).
-  public init(schemas: SchemaFiles, vocabularies: Vocabularies?) {
-    func load(_ kind: VocabularyKind) -> JSONValue? {
-      guard let file = schemas.vocabularies[kind]?.data, !kind.isJSON else { return nil }
-      return try? YAMLLoader().load(file.bytes, file: file.path).value
-    }
-    if let types = load(.activityTypes)?["terms"]?.arrayValue {
-      for term in types {
-        guard let id = term["id"]?.stringValue else { continue }
-        activityTypes.append(
-          Entry(
-            value: id, english: term["label"]?.stringValue, chinese: nil,
-            definition: term["definition"]?.stringValue, source: "activity-types.yaml",
-            isReserved: (term["status"]?.stringValue ?? "active") != "active"))
-        subtypes[id] = (term["subtypes"]?.arrayValue ?? []).compactMap { subtype in
-          subtype["id"]?.stringValue.map {
-            Entry(
-              value: $0, english: subtype["label"]?.stringValue, chinese: nil,
-              definition: "A subtype of `\(id)`.", source: "activity-types.yaml")
-          }
+  /// Reads the codebook: vocabulary terms from the library's `VocabularyCatalog` (the same catalog
+  /// `dossier vocab` lists), value lists from the schema's `enum`s. Unusable files contribute nothing
+  /// (their problems are reported by validation).
+  public init(schemas: SchemaFiles) {
+    if let catalog = try? VocabularyCatalog(schemas: schemas) {
+      func entries(_ section: VocabularyCatalog.Section) -> [Entry] {
+        (catalog.terms[section] ?? []).map { term in
+          let details = term.details.filter { $0.key != "status" }.map { "\($0.key): \($0.value)" }
+          return Entry(
+            value: term.id, english: term.labels["en"], chinese: term.labels["zh"],
+            definition: term.definition ?? (details.isEmpty ? nil : details.joined(separator: "; ")),
+            source: section.file, aliases: term.aliases.map(\.text),
+            isReserved: term.details.contains { $0.key == "status" && $0.value != "active" })
         }
       }
-    }
-    if let terms = load(.cooperationAreas)?["terms"]?.arrayValue {
-      for term in terms {
-        guard let id = term["id"]?.stringValue else { continue }
-        areas.append(
+      activityTypes = entries(.types)
+      areas = entries(.areas)
+      organizations = entries(.organizations)
+      countries = entries(.countries)
+      for term in catalog.terms[.types] ?? [] {
+        subtypes[term.id] = term.subtypes.map {
           Entry(
-            value: id, english: term["labels"]?["en"]?.stringValue,
-            chinese: term["labels"]?["zh"]?.stringValue,
-            definition: term["scope_note"]?.stringValue, source: "cooperation-areas.yaml"))
-      }
-    }
-    if let list = load(.organizations)?["organizations"]?.arrayValue {
-      for organization in list {
-        guard let id = organization["id"]?.stringValue else { continue }
-        var aliases = (organization["aliases"]?.arrayValue ?? []).compactMap { $0["text"]?.stringValue }
-        if let acronym = organization["acronym"]?.stringValue { aliases.insert(acronym, at: 0) }
-        let country = organization["country"]?.stringValue.map { " Country: \($0)." } ?? ""
-        organizations.append(
-          Entry(
-            value: id, english: organization["names"]?["en"]?.stringValue,
-            chinese: organization["names"]?["zh"]?.stringValue,
-            definition: (organization["kind"]?.stringValue.map { "Kind: \($0)." } ?? "") + country,
-            source: "organizations.yaml", aliases: aliases))
-      }
-    }
-    if let vocabularies {
-      var aliases: [String: [String]] = [:]
-      for alias in load(.countryAliases)?["aliases"]?.arrayValue ?? [] {
-        if let text = alias["alias"]?.stringValue, let code = alias["country"]?.stringValue {
-          aliases[code, default: []].append(text)
+            value: $0.id, english: $0.label, chinese: nil, definition: "A subtype of `\(term.id)`.",
+            source: VocabularyCatalog.Section.types.file)
         }
-      }
-      countries = vocabularies.countryNames.keys.sorted().map { code in
-        Entry(
-          value: code, english: vocabularies.countryNames[code],
-          chinese: vocabularies.countryNamesChinese[code],
-          definition: "ISO 3166-1 alpha-3 code \(code).", source: "iso_3166-1.json",
-          aliases: aliases[code] ?? [])
       }
     }
     if let schema = try? JSONReader().read(schemas.annotationSchema.bytes) {

@@ -90,7 +90,7 @@ public struct Workspace: Sendable {
             separator: "; "),
         diagnostics: error.diagnostics)
     }
-    codebook = Codebook(schemas: assembled, vocabularies: validator.vocabularies)
+    codebook = Codebook(schemas: assembled)
     reloadInputFolder()
   }
 
