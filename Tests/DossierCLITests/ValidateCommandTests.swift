@@ -198,4 +198,34 @@ import Testing
     #expect(result.exitCode == 2)
     #expect(result.stderr.contains("No/such.schema.json"))
   }
+
+  /// The project root is found by walking up: `cd Input && dossier validate some.yaml` works.
+  @Test func validateFromInsideInputFindsTheProjectRoot() throws {
+    let result = try CommandRunner.dossier(
+      ["validate", "003_9ffac5d15d52c637.yaml"], in: RepositoryPaths.input)
+    #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+  }
+
+  @Test func withoutAProjectTheErrorHasAHint() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "dossier-none-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try CommandRunner.dossier(["validate"], in: folder)
+    #expect(result.exitCode == 2)
+    #expect(result.stderr.contains("does not exist"))
+    #expect(result.stderr.contains("hint: dossier looks for the project"))
+  }
+
+  @Test func versionPrintsTheVersion() throws {
+    let result = try CommandRunner.dossier(["--version"])
+    #expect(result.exitCode == 0)
+    // The one version constant (Sources/DossierCore/Diagnostics/DossierVersion.swift), also in reports.
+    let source = try String(
+      contentsOf: RepositoryPaths.root.appendingPathComponent(
+        "Sources/DossierCore/Diagnostics/DossierVersion.swift"),
+      encoding: .utf8)
+    let version = result.stdout.trimmingCharacters(in: .newlines)
+    #expect(!version.isEmpty && source.contains("current = \"\(version)\""), "\(result.stdout)")
+  }
 }

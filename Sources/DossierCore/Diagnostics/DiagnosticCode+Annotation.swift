@@ -78,10 +78,10 @@ extension DiagnosticCode {
   public static let annotationSchemaComment = DiagnosticCode(
     "A009", "missing schema comment",
     """
-    The first line of an annotation file should be \
-    `# yaml-language-server: $schema=../Schemas/annotation.schema.json`, so that editors with the YAML \
-    language server complete keys and show errors while typing. This is a warning. Add the line at the \
-    top of the file.
+    The first line of an annotation file should be `# yaml-language-server: \
+    $schema=../Schemas/annotation.schema.json`, so that editors with the YAML language server complete \
+    keys and show errors while typing. A UTF-8 byte order mark before it does not count. This is a \
+    warning. Add the line at the top of the file.
     """)
 
   /// A010: `metadata.languages` differs from the languages found in the text.

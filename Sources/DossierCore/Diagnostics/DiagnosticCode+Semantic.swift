@@ -12,11 +12,14 @@ extension DiagnosticCode {
   public static let semanticQuoteNotFound = DiagnosticCode(
     "V002", "quote not found",
     """
-    A quote (evidence, a name, a `raw` field, a set member, a term's evidence) does not occur in its scope: \
-    the activity's section, or the list item or language of a term. Matching folds ’ to ', runs of white \
-    space to one space and applies NFC; nothing else (case, hyphens and other quotation marks must be \
-    as printed). When part of the quote occurs, a note shows the closest text. Copy the words exactly \
-    from that section.
+    A quote (evidence, a name, a `raw` field, a set member, a term's evidence) does not occur in its \
+    scope: the activity's section, or the list item or language of a term. Matching folds ’ to ', runs \
+    of white space to one space and applies NFC; nothing else (case, hyphens and other quotation marks \
+    must be as printed). A note helps: when the quote occurs in another section, "found in section N" \
+    points there (is the activity's `section` right?); otherwise the closest text of the scope is shown, \
+    found while ignoring case, width and quotation marks, or by the longest matching part, with the \
+    caret on the first character that differs (Chinese text too). Copy the words exactly from that \
+    section.
     """)
 
   /// V003: a plain quote that occurs several times.
@@ -49,11 +52,14 @@ extension DiagnosticCode {
   public static let semanticUnknownCountry = DiagnosticCode(
     "V006", "unknown country",
     """
-    A country (a participant's or location's `country`, or a member of a country set) is neither an \
-    ISO 3166-1 alpha-3 code nor a name of the country vocabulary (English and Chinese ISO names and \
-    the curated aliases of country-aliases.yaml). Names are compared whole after NFKC, case folding and \
-    white-space folding. The help line suggests the closest name. Fix the spelling, use the alpha-3 \
-    code, give the country in the object form of a set member, or add an alias with its source.
+    A country (a participant's or location's `country`, or a member of a country set) is neither an ISO \
+    3166-1 alpha-3 code nor a name of the country vocabulary (English and Chinese ISO names and the \
+    curated aliases of country-aliases.yaml). Names are compared whole after NFKC, case folding and \
+    white-space folding. The help line suggests the closest name; traditional Chinese characters are \
+    read as simplified ones (`俄羅斯` → `俄罗斯`), and names in Han characters allow fewer edits, so a two- \
+    character name is suggested only when it differs in nothing but script (`马利` does not suggest `智利`). \
+    Fix the spelling, use the alpha-3 code, give the country in the object form of a set member, or add \
+    an alias with its source.
     """)
 
   /// V007: an organization reference that resolves to nothing.
@@ -61,7 +67,9 @@ extension DiagnosticCode {
     "V007", "unknown organization",
     """
     An organization is not an id, name, acronym or alias of organizations.yaml. The help line suggests \
-    the closest one. Fix the spelling, or add the organization (or an alias) to the vocabulary.
+    the closest spelling, or else the organization the name most probably means: the one whose names, \
+    acronym or aliases, in English or Chinese, share most of its words or characters (`Chinese Navy` → \
+    `PLA-Navy`, `中国军队` → `PLA`). Fix the name, or add the organization (or an alias) to the vocabulary.
     """)
 
   /// V008: an area that is not in the cooperation-areas vocabulary.
@@ -69,15 +77,19 @@ extension DiagnosticCode {
     "V008", "unknown cooperation area",
     """
     An activity's `areas` names a term that cooperation-areas.yaml does not define. The help line \
-    suggests the closest term. Use a term of the vocabulary (`other` with notes when none fits).
+    suggests the closest spelling, else the term it probably means by its English or Chinese label or a \
+    narrower term's last part (`naval_escort` → `public_security_goods.naval_escort`), else lists every \
+    area. Use a term of the vocabulary (`other` with notes when none fits).
     """)
 
   /// V009: an activity type that is not in the vocabulary.
   public static let semanticUnknownType = DiagnosticCode(
     "V009", "unknown activity type",
     """
-    An activity's `type` is not a term of activity-types.yaml. The help line suggests the closest type. \
-    Use a type of the vocabulary.
+    An activity's `type` is not a term of activity-types.yaml. The help line suggests the closest \
+    spelling, else the type it probably means by its label, its NDU or CAMEO crosswalk name or a subtype \
+    (`military_exercise` → `exercise`), else says when the value names a cooperation area, else lists \
+    every type. Use a type of the vocabulary.
     """)
 
   /// V010: a subtype the activity type does not list.
@@ -111,7 +123,8 @@ extension DiagnosticCode {
     "V013", "unknown part_of",
     """
     An activity's `part_of` names no other activity of the same document (or names the activity itself). \
-    Use the id of the larger activity, as written in this file.
+    The help suggests the closest id of another activity, never the activity's own. Use the id of the \
+    larger activity, as written in this file.
     """)
 
   /// V014: an EDTF value that does not parse.

@@ -2,12 +2,17 @@ extension DiagnosticCode {
   /// YAML syntax error reported by libyaml (or by a check Dossier adds on top of its events).
   public static let yamlSyntax = DiagnosticCode(
     "Y001", "YAML syntax error",
-    "The file is not valid YAML. The message gives libyaml's problem at the reported position and, in a "
-      + "note, the construct it was reading. Dossier adds checks for invalid YAML that libyaml lets through: "
-      + "a comment not separated by whitespace (`\"a\"#c`, `[a]#c`, `|#c`), a plain scalar that is a lone "
-      + "`-`, `?` or `:`, a directive after a document without `...`, and leading empty lines of a block "
-      + "scalar with more spaces than its first line. Fix the syntax at or just before the position; "
-      + "loading stops at the first syntax error libyaml reports.")
+    """
+    The file is not valid YAML. The message says in plain words what YAML expected where, for the usual \
+    indentation mistakes with the column where the enclosing mapping or list starts (a key indented more \
+    than the keys above it, a line between a list's `- ` and the keys of its items, a `: ` inside a \
+    plain value that needs quotes), and a note points at the construct being read; the position is never \
+    a blank line. Dossier adds checks for invalid YAML that libyaml lets through: a comment not \
+    separated by whitespace (`"a"#c`, `[a]#c`, `|#c`), a plain scalar that is a lone `-`, `?` or `:`, a \
+    directive after a document without `...`, and leading empty lines of a block scalar with more spaces \
+    than its first line. Fix the syntax at or just before the position; loading stops at the first \
+    syntax error libyaml reports.
+    """)
   /// The same key appears twice in one mapping.
   public static let yamlDuplicateKey = DiagnosticCode(
     "Y002", "duplicate key",
@@ -75,8 +80,12 @@ extension DiagnosticCode {
   /// Input that is not valid UTF-8 (or another encoding libyaml rejects).
   public static let yamlEncoding = DiagnosticCode(
     "Y014", "invalid encoding",
-    "The file is not valid UTF-8 (or contains a character YAML does not allow, such as a control "
-      + "character). The position is where the bad bytes start. Re-save the file as UTF-8.")
+    """
+    The file is not valid UTF-8 (or contains a character YAML does not allow, such as a control \
+    character). The position is where the bad bytes start. A file saved as UTF-16 or UTF-32 (by its byte \
+    order mark, or by the zero bytes of its first characters) is reported once as such, at 1:1. A UTF-8 \
+    byte order mark is accepted. Re-save the file as UTF-8.
+    """)
   /// A continuation line of flow content or of a quoted scalar indented too little.
   public static let yamlFlowIndentation = DiagnosticCode(
     "Y015", "continuation line indented too little",

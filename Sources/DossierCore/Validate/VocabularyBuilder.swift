@@ -92,6 +92,19 @@ public struct VocabularyBuilder: Sendable {
       }
       v.countryKeys[key] = code
       candidates.append(alias)
+      // A correction of the catalog's name: exports write the alias instead.
+      if let wrong = entry["corrects"]?.stringValue {
+        let lang = entry["lang"]?.stringValue ?? ""
+        if lang.hasPrefix("zh"), v.countryNamesChinese[code] == wrong {
+          v.countryNamesChinese[code] = alias
+        } else if lang.hasPrefix("en"), v.countryNames[code] == wrong {
+          v.countryNames[code] = alias
+        } else {
+          problem(
+            .countryAliases, pointer.appending("corrects"),
+            "alias '\(alias)' corrects '\(wrong)', which is not the catalog's \(lang) name of \(code)")
+        }
+      }
     }
     v.countryCandidates = candidates
 
