@@ -198,4 +198,16 @@ import Testing
     #expect(files.isEmpty)
     #expect(outcome.diagnostics.contains { $0.severity == .error })
   }
+
+  @Test func documentsWithoutAnnotationAreListedWithoutAPage() async throws {
+    var corpus = try ValidateFixtures.seedCorpus()
+    corpus["zz"] = CorpusDocumentInput(
+      id: "zz", text: CorpusFile(path: "Input/zz.txt", bytes: Array("未注释的文章\n\n正文。\n".utf8)), annotation: nil)
+    let (files, outcome) = try await Self.report(Array(corpus.values))
+    #expect(outcome.produced)
+    #expect(files["documents/zz.html"] == nil)
+    let index = String(decoding: try #require(files["index.html"]), as: UTF8.self)
+    #expect(index.contains("<tr><td>zz</td><td>未注释的文章</td><td>not annotated</td>"))
+    #expect(index.contains("<code>Input/zz.txt: warning [A008]</code>"))
+  }
 }

@@ -28,6 +28,8 @@ public struct CorpusReport: Sendable {
     var activities: Int
     var evidence: Int
     var terms: Int
+    /// False for a document listed without a page (it has no annotation).
+    var hasPage = true
   }
 
   /// Labels shown beside ids (`exercise` → `Military exercise`), by vocabulary term id.
@@ -110,6 +112,15 @@ public struct CorpusReport: Sendable {
     html += termList(records)
     html += "</main>\n</body>\n</html>\n"
     return ExportFile(path: "documents/\(Self.fileName(ingested.id))", text: html)
+  }
+
+  /// Lists a document that has no page (no annotation yet) in the index's document table.
+  public mutating func listWithoutPage(id: String, title: String?, languages: [String]) {
+    rows.append(
+      DocumentRow(
+        id: id, title: title ?? "", kind: "not annotated", published: nil, languages: languages,
+        activities: 0,
+        evidence: 0, terms: 0, hasPage: false))
   }
 
   /// The file name of a document's page.
@@ -357,8 +368,12 @@ public struct CorpusReport: Sendable {
     html +=
       "<th scope=\"col\">Activities</th><th scope=\"col\">Evidence</th><th scope=\"col\">Terms</th></tr></thead>\n<tbody>\n"
     for row in rows {
-      html += "<tr><td><a href=\"documents/\(HTMLText.pathSegment(Self.fileName(row.id)))\">"
-      html += "\(HTMLText.escape(row.id))</a></td><td>\(HTMLText.escape(row.title))</td>"
+      if row.hasPage {
+        html += "<tr><td><a href=\"documents/\(HTMLText.pathSegment(Self.fileName(row.id)))\">"
+        html += "\(HTMLText.escape(row.id))</a></td><td>\(HTMLText.escape(row.title))</td>"
+      } else {
+        html += "<tr><td>\(HTMLText.escape(row.id))</td><td>\(HTMLText.escape(row.title))</td>"
+      }
       html += "<td>\(HTMLText.escape(row.kind))</td><td>\(HTMLText.escape(row.published ?? "—"))</td>"
       html += "<td>\(HTMLText.escape(row.languages.joined(separator: ", ")))</td>"
       html +=
@@ -383,7 +398,8 @@ public struct CorpusReport: Sendable {
     } else {
       html += "<ul class=\"warnings\">\n"
       for warning in warnings.sorted() {
-        let place = warning.location.map { "\($0.file):\($0.line):\($0.column): " } ?? ""
+        let place =
+          warning.location.map { $0.line > 0 ? "\($0.file):\($0.line):\($0.column): " : "\($0.file): " } ?? ""
         html += "<li><code>\(HTMLText.escape(place))\(warning.severity.rawValue) [\(warning.code.id)]</code> "
         html += "\(HTMLText.escape(warning.message))</li>\n"
       }

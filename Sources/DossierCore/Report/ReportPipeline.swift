@@ -51,6 +51,16 @@ public struct ReportPipeline: Sendable {
       try write(report.page(for: .init(ingested: ingested, records: records)))
       pages += 1
     }
+    // Documents without an annotation (a warning) are listed in the index without a page.
+    let annotated = Set(validation.documents.map(\.id))
+    for input in documents.sorted(by: { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) })
+    where !annotated.contains(input.id) && input.annotation == nil {
+      guard let text = input.text else { continue }
+      let ingested = (try? SourceDocument(path: text.path, bytes: text.bytes)).flatMap {
+        try? DocumentIngester().ingest($0)
+      }
+      report.listWithoutPage(id: input.id, title: ingested?.title?.text, languages: ingested?.languages ?? [])
+    }
     if policy.fails(diagnostics) {
       return Outcome(
         produced: false, pages: pages, diagnostics: diagnostics.sorted(), sources: validation.sources)
