@@ -14,7 +14,8 @@ extension Draft: ExpressibleByArgument {
 /// `--disable-formats`, `--check-metaschema`, `-o`).
 ///
 /// References resolve offline: files beside the schema, `--ref FILE`, `--ref-map PREFIX=DIR`;
-/// `http(s)` only with `--allow-network`. Exit status: 0 all valid, 1 located errors, 2 an
+/// `http(s)` only with `--allow-network`. Local files outside the schema's folder and the `--ref-map`
+/// folders are not read unless `--allow-any-file` is given. Exit status: 0 all valid, 1 located errors, 2 an
 /// unreadable or invalid schema, an unreadable file, or a usage error.
 struct CheckCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -69,6 +70,12 @@ struct CheckCommand: AsyncParsableCommand {
 
   @Flag(name: .customLong("allow-network"), help: "Fetch http(s) $refs that nothing else resolves.")
   var allowNetwork = false
+
+  @Flag(
+    name: .customLong("allow-any-file"),
+    help:
+      "Let $ref and $schema read any local file (default: only the schema's folder and --ref-map folders).")
+  var allowAnyFile = false
 
   @Option(
     name: .customLong("disable-formats"),
@@ -176,6 +183,15 @@ struct CheckCommand: AsyncParsableCommand {
   func makeRegistry() throws -> SchemaRegistry {
     var registry = SchemaRegistry()
     registry.allowsNetwork = allowNetwork
+    if !allowAnyFile {
+      // References read files only beside the schema(s) and in --ref-map folders (docs/reliability.md).
+      let schemas = (schema.map { [$0] } ?? []) + (checkMetaSchema ? files : [])
+      registry.fileRoots =
+        schemas.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().deletingLastPathComponent() }
+        + refMaps.compactMap { entry in
+          entry.split(separator: "=", maxSplits: 1).dropFirst().first.map { URL(fileURLWithPath: String($0)) }
+        }
+    }
     for entry in refMaps {
       let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
       let prefix = parts[0]
