@@ -184,8 +184,8 @@ enum BagVerification {
     #expect(participants.contains("\tNAM\tNamibia\t纳米比亚\t"))
     let evidence = String(
       decoding: try #require(files.first { $0.path == "data/tsv/evidence.tsv" }).bytes, as: UTF8.self)
-    #expect(evidence.contains("Delegates of NA met\\tthe back\\\\slash team"))
-    #expect(evidence.contains("\"day \\\\N\""))
+    #expect(evidence.contains("\t\"Delegates of NA met\tthe back\\slash team\"\t"))
+    #expect(evidence.contains("\t\"\"\"day \\N\"\"\"\t"))
     try BagVerification.verify(files)
   }
 }
