@@ -44,32 +44,3 @@ struct LSPCommand: AsyncParsableCommand {
     if status != 0 { throw ExitCode(status) }
   }
 }
-
-/// Standard input, read as it arrives.
-struct StandardInput: MessageInput {
-  func read() -> [UInt8] { [UInt8](FileHandle.standardInput.availableData) }
-}
-
-/// Standard output, written unbuffered.
-struct StandardOutput: MessageOutput {
-  func write(_ bytes: [UInt8]) { try? FileHandle.standardOutput.write(contentsOf: Data(bytes)) }
-}
-
-/// The disk, for the language server.
-struct DiskFileSystem: WorkspaceFileSystem {
-  func contentsOfDirectory(atPath path: String) throws -> [String] {
-    try FileManager.default.contentsOfDirectory(atPath: path)
-  }
-
-  func contents(atPath path: String) throws -> [UInt8] { try DocumentReader.bytes(atPath: path) }
-
-  func fileExists(atPath path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
-  }
-
-  func directoryExists(atPath path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-  }
-}

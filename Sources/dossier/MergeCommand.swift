@@ -31,62 +31,33 @@ struct MergeCommand: AsyncParsableCommand {
   @OptionGroup var reporting: ReportingOptions
 
   func run() async throws {
-    let stores: [any PartStore] = parts.map { FolderPartStore(name: BagFolderWriter(output: $0).output) }
-    let writer = BagFolderWriter(output: output)
-    let comparer = BagFolderComparer(output: writer.output)
-    let folderSink: BagFolderSink?
-    do {
-      try writer.recover()
-      folderSink = check ? nil : try BagFolderSink(writer: writer)
-    } catch let error as BagFolderWriter.Failure {
-      DocumentReader.printError("error: \(error.description)")
-      throw ExitCode(2)
-    }
-    let sink: any BagSink = folderSink ?? comparer
-    let result = PartMerger().merge(stores, into: sink, strict: reporting.strict)
+    let bag = try await DocumentReader.writing { try BagOutput(output: output, check: check) }
+    let result = PartMerger().merge(
+      parts.map { FolderPartStore(name: $0) }, into: bag.sink, strict: reporting.strict)
     if let ioError = result.ioError {
-      folderSink?.discard()
+      bag.discard()
       DocumentReader.printError("error: \(ioError)")
       throw ExitCode(2)
     }
-    let status = reporting.report(result.diagnostics, sources: Self.sources(of: result.diagnostics))
+    let status = reporting.report(result.diagnostics, sources: DiskFile.sourceTexts(of: result.diagnostics))
     guard result.exported, status == 0 else {
-      folderSink?.discard()
+      bag.discard()
       throw ExitCode(max(status, 1))
     }
-    do {
-      if let folderSink {
-        try folderSink.commit()
-        DocumentReader.printError(
-          "merged \(parts.count) part\(parts.count == 1 ? "" : "s") (\(result.documentIDs.count) documents): "
-            + "wrote \(result.fileCount) files to \(output)")
-      } else {
-        let differences = try comparer.differences()
-        for difference in differences { print(difference) }
-        if !differences.isEmpty {
-          DocumentReader.printError(
-            "error: \(output) is stale: \(differences.count) file\(differences.count == 1 ? "" : "s") differ; "
-              + "run `dossier merge` to update it")
-          throw ExitCode(1)
-        }
-      }
-    } catch let error as BagFolderWriter.Failure {
-      DocumentReader.printError("error: \(error.description)")
-      throw ExitCode(2)
+    if let folderSink = bag.folderSink {
+      try await DocumentReader.writing { try folderSink.commit() }
+      DocumentReader.printError(
+        "merged \(parts.count) part\(parts.count == 1 ? "" : "s") (\(result.documentIDs.count) documents): "
+          + "wrote \(result.fileCount) files to \(output)")
+      return
     }
-  }
-
-  /// The text of every readable file a diagnostic or note points at, so the text reporter shows
-  /// source lines as `build` does.
-  static func sources(of diagnostics: [Diagnostic]) -> [String: String] {
-    var sources: [String: String] = [:]
-    let files = Set(
-      diagnostics.flatMap { [$0.location?.file] + $0.notes.map { $0.location?.file } }.compactMap { $0 })
-    for file in files where (file.hasSuffix(".yaml") || file.hasSuffix(".txt") || file.hasSuffix(".yml")) {
-      if let bytes = try? DocumentReader.bytes(atPath: file) {
-        sources[file] = String(decoding: bytes, as: UTF8.self)
-      }
+    let differences = try await DocumentReader.writing { try bag.comparer.differences() }
+    for difference in differences { print(difference) }
+    if !differences.isEmpty {
+      DocumentReader.printError(
+        "error: \(output) is stale: \(differences.count) file\(differences.count == 1 ? "" : "s") differ; "
+          + "run `dossier merge` to update it")
+      throw ExitCode(1)
     }
-    return sources
   }
 }

@@ -33,16 +33,7 @@ struct NewCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let document: IngestedDocument
-    do {
-      document = try DocumentReader.ingest(path: file)
-    } catch let error as DocumentReader.ReadError {
-      DocumentReader.printError("error: \(error)")
-      throw ExitCode(2)
-    } catch let error as DiagnosticError {
-      DocumentReader.printDiagnostics(error.diagnostics.sorted())
-      throw ExitCode(1)
-    }
+    let document = try DocumentReader.ingest(path: file)
     let target = String(file.dropLast(4)) + ".yaml"
     let scaffold = SidecarScaffold(options: .init(utcOffset: utcOffset)).renderWithSummary(document)
     do {

@@ -29,7 +29,16 @@ struct VocabCommand: AsyncParsableCommand {
   var schemas = "Schemas"
 
   func run() async throws {
-    let catalog = try Self.catalog(schemas)
+    let files = try DocumentReader.folders { () throws(FolderError) in
+      try SchemasFolder.schemaFiles(in: schemas)
+    }
+    let catalog: VocabularyCatalog
+    do {
+      catalog = try VocabularyCatalog(schemas: files)
+    } catch {
+      DocumentReader.printDiagnostics(error.diagnostics)
+      throw ExitCode(2)
+    }
     let sections = vocabulary.map { [$0] } ?? []
     let terms = catalog.terms(in: sections, matching: search)
     if json {
@@ -40,41 +49,6 @@ struct VocabCommand: AsyncParsableCommand {
     } else {
       print(VocabularyListing.text(terms), terminator: "")
     }
-  }
-
-  /// Reads the vocabularies of a schemas folder; exits with status 2 when they cannot be read.
-  static func catalog(_ folder: String) throws -> VocabularyCatalog {
-    do {
-      return try VocabularyCatalog(schemas: ValidateCommand.readSchemas(folder))
-    } catch let error as ValidateCommand.CorpusReadError {
-      DocumentReader.printError("error: \(error.description)")
-      throw ExitCode(2)
-    } catch let error as DiagnosticError {
-      DocumentReader.printDiagnostics(error.diagnostics)
-      throw ExitCode(2)
-    }
-  }
-
-  /// What `dossier explain TERM` prints for a vocabulary term, or `nil` when no term has that name
-  /// (or the vocabularies cannot be read).
-  static func explanation(of name: String, schemas: String) -> String? {
-    guard let schemaFiles = try? ValidateCommand.readSchemas(schemas),
-      let catalog = try? VocabularyCatalog(schemas: schemaFiles)
-    else { return nil }
-    let found = catalog.lookup(name)
-    guard !found.isEmpty else { return nil }
-    return found.map { "\($0.section.title): " + VocabularyListing.describe($0) }.joined(separator: "\n")
-  }
-
-  /// "note: …did you mean …?" naming vocabulary terms close to an unknown name, or `nil`.
-  static func termHint(for name: String, schemas: String) -> String? {
-    guard let schemaFiles = try? ValidateCommand.readSchemas(schemas),
-      let catalog = try? VocabularyCatalog(schemas: schemaFiles)
-    else { return nil }
-    let close = catalog.suggestions(for: name)
-    guard !close.isEmpty else { return nil }
-    return "note: no vocabulary term has that name either; did you mean " + close.joined(separator: ", ")
-      + "? ('dossier vocab' lists every term)"
   }
 }
 

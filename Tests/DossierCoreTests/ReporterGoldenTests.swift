@@ -80,5 +80,3 @@ extension ReporterGoldenTests {
     }
   }
 }
-
-extension SplitMix: RandomNumberGenerator {}

@@ -1,7 +1,7 @@
 import Foundation
 import JSONSchema
 
-/// Validates a corpus given as values (DESIGN §2): for each document, ingest the text, load the YAML
+/// Validates a corpus given as values (docs/validate.md): for each document, ingest the text, load the YAML
 /// sidecar, check it against `annotation.schema.json`, merge it with the text and run the semantic
 /// checks; then the corpus-wide checks (unique activity ids, quoted vocabulary labels).
 ///
