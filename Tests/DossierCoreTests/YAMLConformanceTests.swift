@@ -25,10 +25,13 @@ import Testing
   static let skipped: [String: Skip] = {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("Cases/yaml-test-suite-skips.yaml")
-    guard let bytes = try? [UInt8](Data(contentsOf: url)), let value = try? YAMLLoader().load(bytes, file: url.path).value
+    guard let bytes = try? [UInt8](Data(contentsOf: url)),
+      let value = try? YAMLLoader().load(bytes, file: url.path).value
     else { return [:] }
     var skipped: [String: Skip] = [:]
-    for (id, reason) in value["libyaml"]?.objectValue?.pairs ?? [] { skipped[id] = reason.stringValue.map(Skip.libyaml) }
+    for (id, reason) in value["libyaml"]?.objectValue?.pairs ?? [] {
+      skipped[id] = reason.stringValue.map(Skip.libyaml)
+    }
     for (id, reason) in value["unsupported-tag"]?.objectValue?.pairs ?? [] {
       skipped[id] = reason.stringValue.map(Skip.unsupportedTag)
     }
