@@ -157,6 +157,26 @@ public struct CorpusValidator: Sendable {
     await validate(source, jobs: jobs, keepDocuments: false, keepAllSources: false, progress: progress)
   }
 
+  /// The work of one document, for the validator and the build engine alike: reads document `index`
+  /// of `source` and validates it (or takes its outcome from `cache`, keyed by the input's bytes),
+  /// adding the read and each stage to `timings`.
+  func readAndValidate(
+    _ index: Int, of source: some CorpusSource, cache: OutcomeCache? = nil, timings: inout StageTimings
+  ) throws(CorpusSourceError) -> (input: CorpusDocumentInput, outcome: DocumentOutcome) {
+    let clock = StageTimings.Clock.now()
+    let input = try source.load(index)
+    timings.add(.read, since: clock)
+    var outcome: DocumentOutcome
+    if let cached = cache?.outcome(for: input) {
+      outcome = cached
+    } else {
+      outcome = validate(input, timings: &timings)
+      cache?.store(outcome, for: input)
+    }
+    outcome.index = index
+    return (input, outcome)
+  }
+
   func validate(
     _ source: some CorpusSource, jobs: Int, keepDocuments: Bool, keepAllSources: Bool,
     cache: OutcomeCache? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
@@ -171,22 +191,12 @@ public struct CorpusValidator: Sendable {
     await OrderedStream.run(count: ids.count, jobs: jobs) {
       index -> Result<DocumentOutcome, CorpusSourceError> in
       var timings = StageTimings()
-      let input: CorpusDocumentInput
-      let clock = StageTimings.Clock.now()
+      var outcome: DocumentOutcome
       do throws(CorpusSourceError) {
-        input = try source.load(index)
+        outcome = try self.readAndValidate(index, of: source, cache: cache, timings: &timings).outcome
       } catch {
         return .failure(error)
       }
-      timings.add(.read, since: clock)
-      var outcome: DocumentOutcome
-      if let cached = cache?.outcome(for: input) {
-        outcome = cached
-      } else {
-        outcome = self.validate(input, timings: &timings)
-        cache?.store(outcome, for: input)
-      }
-      outcome.index = index
       outcome.timings = timings
       if !keepDocuments { outcome.document = nil }
       return .success(outcome)
