@@ -30,7 +30,7 @@ public struct CorpusValidator: Sendable {
     annotationDiagnostics = SchemaDiagnostics(
       schema: schemaValue, documentURIs: [CorpusValidator.baseURI(for: schemas.annotationSchema)])
     var diagnostics: [Diagnostic] = []
-    var files: [VocabularyKind: VocabularyBuilder.File] = [:]
+    var files: [VocabularyKind: InstanceFile] = [:]
     var usable = true
     for kind in VocabularyKind.allCases {
       guard let pair = schemas.vocabularies[kind] else {
@@ -39,9 +39,9 @@ public struct CorpusValidator: Sendable {
       }
       sources[pair.data.path] = pair.data.text
       let (validator, value) = try CorpusValidator.compile(pair.schema)
-      let loaded = CorpusValidator.load(pair.data, json: kind.isJSON)
+      let loaded = InstanceFile.parse(pair.data.bytes, path: pair.data.path, json: kind.isJSON)
       diagnostics += loaded.diagnostics
-      guard let instance = loaded.instance else {
+      guard let instance = loaded.file else {
         usable = false
         continue
       }
@@ -98,39 +98,6 @@ public struct CorpusValidator: Sendable {
         ?? SourceLocation(file: file.path, line: 0, column: 0)
       throw DiagnosticError(
         .error(.schemaUnusable, "the schema cannot be used: \(error.message)", at: location))
-    }
-  }
-
-  /// Loads a YAML or JSON data file with locations.
-  static func load(_ file: CorpusFile, json: Bool) -> (
-    instance: VocabularyBuilder.File?, diagnostics: [Diagnostic]
-  ) {
-    if json {
-      do {
-        let read = try JSONReader().readWithLocations(file.bytes)
-        return (
-          VocabularyBuilder.File(
-            value: read.value, locator: InstanceLocator(json: read.locations, file: file.path)), []
-        )
-      } catch {
-        return (
-          nil,
-          [
-            .error(
-              .schemaInvalidJSON, error.message,
-              at: SourceLocation(file: file.path, line: error.line, column: error.column))
-          ]
-        )
-      }
-    }
-    do {
-      let located = try YAMLLoader().load(file.bytes, file: file.path)
-      return (
-        VocabularyBuilder.File(
-          value: located.value, locator: InstanceLocator(yaml: located, file: file.path)), []
-      )
-    } catch {
-      return (nil, error.diagnostics)
     }
   }
 
