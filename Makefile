@@ -3,7 +3,7 @@
 #   make test  builds and runs every test
 SWIFT ?= swift
 
-.PHONY: run test test-slow test-scale deps build lint format bench bench-lsp browser-test
+.PHONY: run test test-slow test-scale deps lint format bench bench-lsp browser-test
 
 deps:
 	@bash scripts/ensure-deps.sh

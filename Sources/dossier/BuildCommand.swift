@@ -2,11 +2,7 @@ import ArgumentParser
 import DossierCore
 import Foundation
 
-/// `dossier build`: ingest → annotate → validate → transform → export for the whole corpus, written
-/// atomically as the BagIt bag `Exports/` (or compared with it, `--check`).
-///
-/// Exit status: 0 built (or `--check`: the folder is up to date); 1 errors in the inputs (nothing is
-/// written), or `--check` found stale, missing or extra files; 2 usage or I/O error.
+/// `dossier build`: the whole corpus through every stage into the BagIt bag `Exports/` (`--help`).
 struct BuildCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "build",
@@ -15,7 +11,9 @@ struct BuildCommand: AsyncParsableCommand {
       The bag is built in a temporary folder beside the output (.NAME.tmp-PID), synced to disk and then \
       swapped in, so the output folder is always either the previous bag or the new one. If any \
       document has an error, nothing is written. --check writes nothing and lists each file that \
-      differs (stale, missing or extra), exiting 1 when there is one.
+      differs (stale, missing or extra), exiting 1 when there is one. \
+      Exit status: 0 built (or, with --check, up to date); 1 errors in the inputs (nothing is written) \
+      or, with --check, stale, missing or extra files; 2 usage or I/O error.
       """)
 
   @OptionGroup var project: ProjectOptions
@@ -67,7 +65,7 @@ struct BuildCommand: AsyncParsableCommand {
     let started = StageTimings.Clock.wallNow()
     let output = ProjectRoot.folder(self.output, default: "Exports")
     // The corpus is listed now and read document by document while building (flat memory).
-    let (schemas, source) = try project.read { input, schemas throws(FolderError) in
+    let (schemas, source) = try await project.read { input, schemas in
       (try SchemasFolder(schemas), try FolderCorpusSource(folder: input))
     }
     let pipeline = try reporting.engine { () throws(DiagnosticError) in try schemas.buildPipeline() }
@@ -77,13 +75,12 @@ struct BuildCommand: AsyncParsableCommand {
     let line = progressOptions.line("build", total: source.documentIDs.count)
     if let shard = shard.flatMap(Shard.init) {
       // A part: its documents' bag plus dossier-part.json; with errors, just them (for `merge`).
-      let (result, index) = try await DocumentReader.writing {
-        try await PartFolder.build(
+      let (result, index) = try await Console.orExit {
+        defer { line.finish() }
+        return try await PartFolder.build(
           shard, of: source, with: pipeline, options: options, into: output,
           configurationDigest: schemas.configurationDigest, progress: line.update)
       }
-      line.finish()
-      guard let index else { try DocumentReader.exit(reading: result) }
       let status = reporting.report(result.diagnostics, sources: result.sources)
       line.message(
         "wrote shard \(shard) (\(index.documents.count) of \(source.documentIDs.count) documents) to \(output)"
@@ -94,31 +91,19 @@ struct BuildCommand: AsyncParsableCommand {
 
     // The bag streams into a temporary folder beside the output (or, with --check, into a comparer
     // that writes nothing).
-    let bag = try await DocumentReader.writing { try BagOutput(output: output, check: check) }
+    let bag = try await Console.orExit { try BagOutput(output: output, check: check) }
     let result = await pipeline.build(source, into: bag.sink, options: options, progress: line.update)
     line.finish()
     progressOptions.printTimings(result.timings, since: started)
-    if result.readError != nil || result.writeError != nil {
-      bag.discard()
-      try DocumentReader.exit(reading: result)
+    if let problem = result.readError?.description ?? result.writeError {
+      try Console.fail(problem, discarding: bag)
     }
 
     // With --check, stale files are findings like any other: reported once, through the chosen reporter.
-    var diagnostics = (source.diagnostics + result.diagnostics).sorted()
-    var stale = false
-    if check, result.exported, reporting.policy.exitStatus(for: reporting.policy.apply(diagnostics)) == 0 {
-      let (found, notes) = try await DocumentReader.writing { try bag.staleFiles() }
-      diagnostics += found
-      stale = !found.isEmpty
-      notes.forEach(DocumentReader.printError)
-      if !stale { line.message("\(output) is up to date (\(result.fileCount) files)") }
-    }
-    let status = reporting.report(diagnostics, sources: result.sources)
-    guard result.exported, status == 0, !stale else {
-      bag.discard()
-      throw ExitCode(max(status, 1))
-    }
-    let summary = try await DocumentReader.writing { try bag.commit(fileCount: result.fileCount) }
-    if let summary, !progressOptions.quiet { DocumentReader.printError(summary.text) }
+    let summary = try await reporting.finish(
+      bag, exported: result.exported, fileCount: result.fileCount,
+      diagnostics: (source.diagnostics + result.diagnostics).sorted(), sources: result.sources)
+    if check { line.message("\(output) is up to date (\(result.fileCount) files)") }
+    if let summary, !progressOptions.quiet { Console.printError(summary.text) }
   }
 }

@@ -10,14 +10,8 @@ extension Draft: ExpressibleByArgument {
   public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
-/// `dossier check --schemafile SCHEMA FILE...`: validates any YAML or JSON files against any JSON
-/// Schema (drafts 4, 6, 7, 2019-09, 2020-12), with errors at the instance's line and column. Flag
-/// names follow check-jsonschema where they mean the same (`--schemafile`, `--base-uri`,
-/// `--disable-formats`, `--check-metaschema`, `-o`).
-///
-/// References resolve offline: files beside the schema, `--ref FILE`, `--ref-map PREFIX=DIR`;
-/// `http(s)` only with `--allow-network`. Exit status: 0 all valid, 1 located errors, 2 an
-/// unreadable or invalid schema, an unreadable file, or a usage error.
+/// `dossier check --schemafile SCHEMA FILE...`: any YAML or JSON files against any JSON Schema, with
+/// flag names of check-jsonschema where they mean the same (`--help`).
 struct CheckCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
@@ -27,7 +21,10 @@ struct CheckCommand: AsyncParsableCommand {
       are read as strict JSON, .jsonc as JSON with comments, every other file as YAML 1.2 (core \
       schema) with the leniencies configuration files need: merge keys (<<) and integer, boolean or \
       null keys, which become strings. Formats (date-time, email, uri, …) are asserted unless \
-      --disable-formats turns them off. Nothing is fetched from the network without --allow-network.
+      --disable-formats turns them off. Nothing is fetched from the network without --allow-network. \
+      References resolve offline: files beside the schema, --ref FILE, --ref-map PREFIX=DIR; http(s) \
+      only with --allow-network. Exit status: 0 all valid; 1 located errors; 2 an unreadable or invalid \
+      schema, an unreadable file, or a usage error.
       """)
 
   @Option(
@@ -45,13 +42,11 @@ struct CheckCommand: AsyncParsableCommand {
   var checkMetaSchema = false
 
   @Option(
-    name: .customLong("default-draft"),
     help: ArgumentHelp(
       "The draft of schemas without $schema: 4, 6, 7, 2019-09 or 2020-12.", valueName: "draft"))
   var defaultDraft: Draft = .draft2020_12
 
   @Option(
-    name: .customLong("base-uri"),
     help: ArgumentHelp(
       "The schema's base URI, for its relative $refs (default: its file URL).", valueName: "uri"))
   var baseURI: String?
@@ -69,11 +64,10 @@ struct CheckCommand: AsyncParsableCommand {
       valueName: "prefix=dir"))
   var refMaps: [String] = []
 
-  @Flag(name: .customLong("allow-network"), help: "Fetch http(s) $refs that nothing else resolves.")
+  @Flag(help: "Fetch http(s) $refs that nothing else resolves.")
   var allowNetwork = false
 
   @Option(
-    name: .customLong("disable-formats"),
     help: ArgumentHelp(
       "Formats not to assert: '*' for all, or a comma list (date-time,email,…); repeatable.",
       valueName: "formats"))
@@ -85,9 +79,7 @@ struct CheckCommand: AsyncParsableCommand {
       "Same as --reporter (check-jsonschema's name): text, json, github or sarif.", valueName: "format"))
   var outputFormat: ReporterKind?
 
-  @Option(
-    name: .customLong("color"),
-    help: "Colour in the text report: auto (a terminal without NO_COLOR), always, never.")
+  @Option(help: "Colour in the text report: auto (a terminal without NO_COLOR), always, never.")
   var color: ColorChoice.Mode = .auto
 
   @Flag(name: [.customShort("v"), .customLong("verbose")], help: "Also list every file that is valid.")
@@ -111,28 +103,19 @@ struct CheckCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let report: SchemaCheck.Report
-    do {
-      let (registry, warnings) = try SchemaCheck.registry(
-        refMaps: refMaps, refs: refs, allowsNetwork: allowNetwork)
-      warnings.forEach(DocumentReader.printError)
-      let options = SchemaCheck.options(defaultDraft: defaultDraft, disabledFormats: disableFormats)
-      report = try SchemaCheck(registry: registry, options: options, baseURI: baseURI).run(
-        files, schema: schema)
-    } catch {
-      error.lines.forEach(DocumentReader.printError)
-      DocumentReader.printDiagnostics(error.diagnostics)
-      throw ExitCode(2)
+    let report = try await Console.orExit {
+      let check = try SchemaCheck(
+        refMaps: refMaps, refs: refs, allowsNetwork: allowNetwork, defaultDraft: defaultDraft,
+        disabledFormats: disableFormats, baseURI: baseURI)
+      check.warnings.forEach(Console.printError)
+      return try check.run(files, schema: schema)
     }
-    if !quiet { report.warnings.forEach(DocumentReader.printError) }
+    if !quiet { report.warnings.forEach(Console.printError) }
     let kind = outputFormat ?? reporting.chosenReporter
     var status = reporting.report(
       report.diagnostics, sources: report.sources, reporter: kind, color: color.forced, quiet: quiet)
     if kind == .text && !quiet {
-      if verbose { for path in report.valid { DocumentReader.printError("ok: \(path)") } }
-      if status == 0 && !report.hasUnreadableFile {
-        DocumentReader.printError("ok -- validation done (\(files.count) file\(files.count == 1 ? "" : "s"))")
-      }
+      report.okLines(fileCount: files.count, verbose: verbose, status: status).forEach(Console.printError)
     }
     if report.hasUnreadableFile { status = 2 }
     if status != 0 { throw ExitCode(status) }

@@ -29,15 +29,12 @@ struct ExplainCommand: AsyncParsableCommand {
 
   func run() async throws {
     guard let code else { return print(DiagnosticCode.listing(), terminator: "") }
-    switch DiagnosticCode.explain(
-      code,
-      vocabularies: { [schemas] in
-        try? VocabularyCatalog(schemas: SchemasFolder.schemaFiles(in: schemas))
-      })
-    {
-    case .success(let text): print(text, terminator: "")
-    case .failure(let unknown):
-      DocumentReader.printError(unknown.description)
+    let vocabularies = { [schemas] in try? VocabularyCatalog(schemas: SchemasFolder.schemaFiles(in: schemas))
+    }
+    do {
+      print(try DiagnosticCode.explain(code, vocabularies: vocabularies), terminator: "")
+    } catch {
+      Console.printError(error.description)
       throw ExitCode(2)
     }
   }

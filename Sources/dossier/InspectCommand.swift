@@ -2,17 +2,16 @@ import ArgumentParser
 import DossierCore
 import Foundation
 
-/// `dossier inspect FILE [--json]`: prints the structure ingest finds in one document.
-///
-/// Exit codes: 0 ingested (warnings go to stderr), 1 the file cannot be ingested (located diagnostic
-/// on stderr), 2 the file cannot be read.
+/// `dossier inspect FILE [--json]`: the structure ingest finds in one document (`--help`).
 struct InspectCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "inspect",
     abstract: "Show the structure of a document: title, byline, sections, and every block with its span.",
     discussion: """
       Offsets are Unicode-scalar offsets into the text after newline normalization, half-open [start,end).
-      Slicing the text at a block's span gives exactly the block's text. See docs/ingest.md.
+      Slicing the text at a block's span gives exactly the block's text. See docs/ingest.md. \
+      Exit status: 0 ingested (warnings on stderr); 1 the file cannot be ingested (located diagnostics \
+      on stderr); 2 the file cannot be read.
       """)
 
   @Argument(help: "The document to inspect (UTF-8 text).")
@@ -22,12 +21,14 @@ struct InspectCommand: AsyncParsableCommand {
   var json = false
 
   func run() async throws {
-    let document = try DocumentReader.ingest(path: file)
+    let document = try await Console.orExit(diagnosticsStatus: 1) {
+      try DocumentIngester().ingest(path: file)
+    }
     if json {
       DocumentJSON.write(document) { FileHandle.standardOutput.write(Data($0)) }
     } else {
       FileHandle.standardOutput.write(Data(DocumentOutline.render(document).utf8))
     }
-    DocumentReader.printDiagnostics(document.diagnostics)
+    Console.printDiagnostics(document.diagnostics)
   }
 }

@@ -2,10 +2,7 @@ import ArgumentParser
 import Foundation
 import LanguageServer
 
-/// `dossier lsp`: the language server for annotation sidecars, over standard input and output.
-///
-/// All logic lives in the `LanguageServer` library; this command only supplies the disk, the
-/// standard streams and the exit status (docs/editors.md).
+/// `dossier lsp`: the language server of the `LanguageServer` library over standard input and output.
 struct LSPCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lsp",

@@ -4,51 +4,59 @@ import Foundation
 
 extension ReporterKind: ExpressibleByArgument {}
 
-/// The options of every command that reports diagnostics: `--reporter` and `--strict`.
-///
-/// Use it with `@OptionGroup var reporting: ReportingOptions`, then end the command with
-/// `throw ExitCode(reporting.report(diagnostics, sources: texts))`.
+/// `--reporter` and `--strict`, of every command that reports diagnostics, and the printing of the report.
 struct ReportingOptions: ParsableArguments {
   @Option(
-    name: .long,
     help: ArgumentHelp(
-      "How to print diagnostics: "
-        + ReporterKind.allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: ", ")
-        + ". Default: github when GITHUB_ACTIONS=true, else text.",
+      "How to print diagnostics: \(ReporterKind.choices). Default: github when GITHUB_ACTIONS=true, else text.",
       valueName: "reporter"))
   var reporter: ReporterKind?
 
-  @Flag(name: .long, help: "Treat warnings as errors.")
+  @Flag(help: "Treat warnings as errors.")
   var strict = false
 
   /// The reporter to use: the one given, else `github` when `GITHUB_ACTIONS=true` (inside a GitHub
   /// Actions job), else `text`.
-  var chosenReporter: ReporterKind {
-    ReporterKind.chosen(reporter, environment: ProcessInfo.processInfo.environment)
-  }
+  var chosenReporter: ReporterKind { ReporterKind.chosen(reporter, environment: environment) }
+
+  /// The process's environment variables.
+  var environment: [String: String] { ProcessInfo.processInfo.environment }
 
   /// The policy these options ask for.
   var policy: DiagnosticPolicy { DiagnosticPolicy(strict: strict) }
 
-  /// Applies `--strict`, prints the report with `kind` (default: the chosen reporter) to stdout (or
-  /// stderr, when stdout carries something else) and returns the exit status: 1 when an error remains,
-  /// otherwise 0. Colour is forced on or off by `color`, else used only on a terminal without
-  /// `NO_COLOR`; with `quiet`, nothing is printed when nothing remains to report.
+  /// Prints the report (`DiagnosticPolicy.report`) with `kind` (default: the chosen reporter) on stdout
+  /// or stderr, coloured as `color` forces or else on a terminal without `NO_COLOR`; returns the exit
+  /// status.
   func report(
     _ diagnostics: [Diagnostic], sources: [String: String], reporter kind: ReporterKind? = nil,
     color: Bool? = nil, quiet: Bool = false, toStandardError: Bool = false
   ) -> Int32 {
-    let reported = policy.apply(diagnostics)
-    let environment = ProcessInfo.processInfo.environment
     let terminal = isatty(toStandardError ? STDERR_FILENO : STDOUT_FILENO) == 1
-    let context = ReportContext(
-      sources: sources,
-      useColor: color ?? ColorChoice.useColor(outputIsTerminal: terminal, environment: environment))
-    let text = (kind ?? chosenReporter).render(reported, context: context)
-    if !(quiet && reported.isEmpty) && !text.isEmpty {
-      (toStandardError ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+    let useColor = color ?? ColorChoice.useColor(outputIsTerminal: terminal, environment: environment)
+    let (text, status) = policy.report(
+      diagnostics, with: kind ?? chosenReporter, context: ReportContext(sources: sources, useColor: useColor),
+      quiet: quiet)
+    (toStandardError ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+    return status
+  }
+
+  /// Reports the `diagnostics` of a build or merge into `bag` (with `--check`, and each stale file
+  /// too: `BagOutput.staleFiles`) and keeps the bag; exits 1, discarding it, on an error or a stale
+  /// file. Returns what changed once the bag is swapped in, `nil` with `--check` (up to date).
+  func finish(
+    _ bag: BagOutput, exported: Bool, fileCount: Int, diagnostics: [Diagnostic], sources: [String: String]
+  ) async throws -> BuildSummary? {
+    let (stale, notes) = try await Console.orExit {
+      try bag.staleFiles(after: diagnostics, exported: exported, policy: policy)
     }
-    return policy.exitStatus(for: reported)
+    notes.forEach(Console.printError)
+    let status = report(diagnostics + stale, sources: sources)
+    guard exported, status == 0, stale.isEmpty else {
+      bag.discard()
+      throw ExitCode(max(status, 1))
+    }
+    return try await Console.orExit { try bag.commit(fileCount: fileCount) }
   }
 
   /// The engine `make` builds from the schemas; when they cannot be used, reports why on stderr and
@@ -78,36 +86,24 @@ struct ProgressOptions: ParsableArguments {
   @Flag(help: "After the run, print the wall and CPU time of each stage on stderr.")
   var timings = false
 
-  /// True when status messages and the progress line go to stderr: on a terminal, or with
-  /// `--progress`; never with `--quiet`.
-  var showsProgress: Bool { !quiet && (progress || isatty(STDERR_FILENO) == 1) }
-
-  /// A progress line for `total` documents (inactive when `showsProgress` is false).
+  /// The progress line for `total` documents, which also shows status messages: drawn on a terminal,
+  /// or with `--progress`; never with `--quiet`.
   func line(_ verb: String, total: Int) -> ProgressLine {
-    ProgressLine(verb: verb, total: total, enabled: showsProgress)
+    ProgressLine(verb: verb, total: total, enabled: !quiet && (progress || isatty(STDERR_FILENO) == 1))
   }
 
   /// Prints the stage table when `--timings` was given.
   func printTimings(_ timings: StageTimings, since start: Double) {
-    guard self.timings else { return }
-    let wall = StageTimings.Clock.wallNow() - start
-    FileHandle.standardError.write(
-      Data(timings.report(totalWall: wall, totalCPU: StageTimings.Clock.processCPU()).utf8))
+    if self.timings { FileHandle.standardError.write(Data(timings.report(since: start).utf8)) }
   }
 }
 
 /// `--input` and `--schemas` of the commands that find the project root (`build`, `validate`).
 struct ProjectOptions: ParsableArguments {
-  @Option(
-    help:
-      "Folder holding the documents (.txt) and their annotations (.yaml) (default: Input/ of the project root)."
-  )
+  @Option(help: "Documents (.txt) and annotations (.yaml) (default: Input/ of the project root).")
   var input: String?
 
-  @Option(
-    help:
-      "Folder holding the schemas, vocabularies, XSDs and XML catalog (default: Schemas/ of the project root)."
-  )
+  @Option(help: "Schemas, vocabularies, XSDs and XML catalog (default: Schemas/ of the project root).")
   var schemas: String?
 
   /// The input folder: `--input`, else `Input/` of the project root (`ProjectRoot`).
@@ -117,9 +113,8 @@ struct ProjectOptions: ParsableArguments {
 
   /// What `read` gives from the two folders; when it throws, prints the error (with
   /// `ProjectRoot.hint` when a default folder is missing) and exits 2.
-  func read<Value>(_ read: (_ input: String, _ schemas: String) throws(FolderError) -> Value) throws -> Value
-  {
-    try DocumentReader.folders(hintsRoot: input == nil || schemas == nil) { () throws(FolderError) in
+  func read<Value>(_ read: (_ input: String, _ schemas: String) throws -> Value) async throws -> Value {
+    try await Console.orExit(hintsRoot: input == nil || schemas == nil) {
       try read(inputFolder, schemasFolder)
     }
   }

@@ -2,9 +2,7 @@ import ArgumentParser
 import DossierCore
 import Foundation
 
-/// `dossier report [--output Report]`: writes the static HTML report of the corpus beside the bag.
-///
-/// Exit status: 0 written; 1 errors in the inputs (nothing written); 2 usage or I/O error.
+/// `dossier report [--output Report]`: the static HTML report of the corpus, beside the bag (`--help`).
 struct ReportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
@@ -13,7 +11,8 @@ struct ReportCommand: AsyncParsableCommand {
     discussion: """
       The report is written beside the bag, not into it (docs/report.md): a folder with index.html and \
       documents/ID.html, no server, no network, no script, no external file. It is built in a \
-      temporary folder and swapped in; a folder that is not a report is never replaced.
+      temporary folder and swapped in; a folder that is not a report is never replaced. \
+      Exit status: 0 written; 1 errors in the inputs (nothing is written); 2 usage or I/O error.
       """)
 
   @Option(help: "Folder holding the documents (.txt) and their annotations (.yaml).")
@@ -28,18 +27,20 @@ struct ReportCommand: AsyncParsableCommand {
   @OptionGroup var reporting: ReportingOptions
 
   func run() async throws {
-    let (schemaFiles, corpus) = try DocumentReader.folders { () throws(FolderError) in
-      (try SchemasFolder.schemaFiles(in: schemas), try InputFolder.read(input).corpus)
+    let (schemaFiles, documents) = try await Console.orExit {
+      (
+        try SchemasFolder.schemaFiles(in: schemas),
+        try InputFolder.read(input).corpus.values.sorted { $0.id < $1.id }
+      )
     }
-    let documents = corpus.values.sorted { $0.id < $1.id }
     let pipeline = try reporting.engine { () throws(DiagnosticError) in
       try ReportPipeline(schemas: schemaFiles)
     }
-    let outcome = try await DocumentReader.writing {
+    let outcome = try await Console.orExit {
       try await ReportFolder(output: output).write(documents, with: pipeline, strict: reporting.strict)
     }
     let status = reporting.report(outcome.diagnostics, sources: outcome.sources, toStandardError: true)
     if !outcome.produced { throw ExitCode(status == 0 ? 1 : status) }
-    DocumentReader.printError("wrote \(output)/index.html and \(outcome.pages) document page(s)")
+    Console.printError("wrote \(output)/index.html and \(outcome.pages) document page(s)")
   }
 }

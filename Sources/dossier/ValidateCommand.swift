@@ -2,14 +2,8 @@ import ArgumentParser
 import DossierCore
 import Foundation
 
-/// `dossier validate [PATH...]`: checks annotations against the schema, the text and the vocabularies.
-///
-/// Without paths the whole input folder is validated. With paths (`.yaml` or `.txt` files), the named
-/// documents replace their namesakes of the input folder (a named file is paired with its partner
-/// beside it, else with the input folder's), the whole corpus is still checked (activity
-/// ids are unique across it), and only the named documents' problems (and those of the schemas and
-/// vocabularies) are reported. Writes nothing. Exit status: 0 valid, 1 errors (or warnings with
-/// `--strict`), 2 a missing folder or an unreadable file.
+/// `dossier validate [PATH...]`: annotations against the schema, their texts and the vocabularies
+/// (`--help`).
 struct ValidateCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
@@ -17,7 +11,12 @@ struct ValidateCommand: AsyncParsableCommand {
     discussion: """
       Reports every problem of every file in one run, each at file:line:column. A document (.txt) \
       without an annotation (.yaml) is a warning (A008); an annotation without its document is an error \
-      (A007).
+      (A007). \
+      With PATHs, the named documents replace their namesakes of the input folder (a named file is \
+      paired with its partner beside it, else with the input folder's), the whole corpus is still \
+      checked (activity ids are unique across it), and only the named documents' problems (and those of \
+      the schemas and vocabularies) are reported. Writes nothing. Exit status: 0 valid; 1 errors (or \
+      warnings with --strict); 2 a missing folder or an unreadable file.
       """)
 
   @Argument(
@@ -33,7 +32,7 @@ struct ValidateCommand: AsyncParsableCommand {
   func run() async throws {
     let started = StageTimings.Clock.wallNow()
     // The corpus is listed now and read document by document while validating (flat memory).
-    let (schemaFiles, (source, named)) = try project.read { input, schemas throws(FolderError) in
+    let (schemaFiles, (source, named)) = try await project.read { input, schemas in
       (
         try SchemasFolder.schemaFiles(in: schemas),
         try FolderCorpusSource(folder: input).replacing(named: paths)
@@ -46,10 +45,7 @@ struct ValidateCommand: AsyncParsableCommand {
     let result = await validator.validate(source, progress: line.update)
     line.finish()
     progressOptions.printTimings(result.timings, since: started)
-    if let readError = result.readError {
-      DocumentReader.printError("error: \(readError.description)")
-      throw ExitCode(2)
-    }
+    if let readError = result.readError { try Console.fail(readError.description) }
     var diagnostics = (source.diagnostics + result.diagnostics).sorted()
     if !paths.isEmpty { diagnostics = source.diagnostics(diagnostics, concerning: named) }
     let status = reporting.report(diagnostics, sources: result.sources)

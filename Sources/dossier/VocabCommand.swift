@@ -1,7 +1,6 @@
 import ArgumentParser
 import DossierCore
 import Foundation
-import JSONSchema
 
 /// `dossier vocab [types|areas|organizations|countries] [--search TEXT] [--json]`: browses the
 /// controlled vocabularies. Exit status: 0 (also when nothing matches), 2 unreadable vocabularies.
@@ -29,26 +28,15 @@ struct VocabCommand: AsyncParsableCommand {
   var schemas = "Schemas"
 
   func run() async throws {
-    let files = try DocumentReader.folders { () throws(FolderError) in
-      try SchemasFolder.schemaFiles(in: schemas)
-    }
-    let catalog: VocabularyCatalog
-    do {
-      catalog = try VocabularyCatalog(schemas: files)
-    } catch {
-      DocumentReader.printDiagnostics(error.diagnostics)
-      throw ExitCode(2)
+    let catalog = try await Console.orExit {
+      try VocabularyCatalog(schemas: SchemasFolder.schemaFiles(in: schemas))
     }
     let sections = vocabulary.map { [$0] } ?? []
     let terms = catalog.terms(in: sections, matching: search)
-    if json {
-      let value = VocabularyListing.json(terms, sections: sections, search: search)
-      print(JSONWriter.text(of: value, options: .init(indent: 2, sortedKeys: false)))
-    } else if terms.isEmpty {
-      DocumentReader.printError("no term matches" + (search.map { " '\($0)'" } ?? ""))
-    } else {
-      print(VocabularyListing.text(terms), terminator: "")
+    if !json && terms.isEmpty {
+      return Console.printError("no term matches" + (search.map { " '\($0)'" } ?? ""))
     }
+    print(VocabularyListing.render(terms, sections: sections, search: search, json: json), terminator: "")
   }
 }
 

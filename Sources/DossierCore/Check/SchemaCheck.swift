@@ -26,42 +26,43 @@ public struct SchemaCheck {
     public var warnings: [String] = []
     /// True when a file could not be read.
     public var hasUnreadableFile = false
+
+    /// The `ok` lines of a text report: each valid file (with `verbose`), then `ok -- validation
+    /// done (N files)` when the report passed (`status` 0) and every file was read.
+    public func okLines(fileCount: Int, verbose: Bool, status: Int32) -> [String] {
+      var lines = verbose ? valid.map { "ok: \($0)" } : []
+      if status == 0 && !hasUnreadableFile {
+        lines.append("ok -- validation done (\(fileCount) file\(fileCount == 1 ? "" : "s"))")
+      }
+      return lines
+    }
   }
 
   /// Where references resolve.
-  public var registry: SchemaRegistry
+  public var registry = SchemaRegistry()
   /// How the schemas assert.
   public var options: ValidationOptions
   /// The schema's base URI (default: its file URL).
   public var baseURI: String?
+  /// Warnings about the registered files (`warning: …` lines): a `--ref` file without an absolute `$id`.
+  public private(set) var warnings: [String] = []
 
-  /// A check with this registry, these options and this base URI.
-  public init(registry: SchemaRegistry, options: ValidationOptions, baseURI: String?) {
-    self.registry = registry
-    self.options = options
-    self.baseURI = baseURI
-  }
-
-  /// The options of a check: formats asserted except `disabledFormats` (comma lists; `*` turns
-  /// them all off), broken references tolerated until used.
-  public static func options(defaultDraft: Draft, disabledFormats: [String]) -> ValidationOptions {
-    var options = ValidationOptions(formatAssertion: true, defaultDraft: defaultDraft)
+  /// A check whose registry serves each `PREFIX=DIR` of `refMaps` from its folder and every schema
+  /// file of `refs` under its `$id` (`http(s)` only when `allowsNetwork`); formats are asserted except
+  /// `disabledFormats` (comma lists; `*` turns them all off), broken references tolerated until used.
+  public init(
+    refMaps: [String] = [], refs: [String] = [], allowsNetwork: Bool = false,
+    defaultDraft: Draft = .draft2020_12,
+    disabledFormats: [String] = [], baseURI: String? = nil
+  ) throws(Unusable) {
+    options = ValidationOptions(formatAssertion: true, defaultDraft: defaultDraft)
     options.toleratesBrokenReferences = true
     let disabled = Set(
       disabledFormats.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
         .filter { !$0.isEmpty })
     if disabled.contains("*") { options.formatAssertion = false }
     options.disabledFormats = disabled
-    return options
-  }
-
-  /// A registry serving each `PREFIX=DIR` of `refMaps` from its folder and every schema file of
-  /// `refs` under its `$id`; the warnings name files without an absolute `$id`.
-  public static func registry(refMaps: [String], refs: [String], allowsNetwork: Bool) throws(Unusable)
-    -> (registry: SchemaRegistry, warnings: [String])
-  {
-    var registry = SchemaRegistry()
-    var warnings: [String] = []
+    self.baseURI = baseURI
     registry.allowsNetwork = allowsNetwork
     for entry in refMaps {
       let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
@@ -81,7 +82,6 @@ public struct SchemaCheck {
         throw Unusable(lines: ["error: --ref \(path): \(error)"])
       }
     }
-    return (registry, warnings)
   }
 
   /// Checks `files` against the schema at `schemaPath`, or, without one, checks each file as a

@@ -56,14 +56,15 @@ extension DiagnosticCode {
   /// What `dossier explain NAME` prints: the explanation of the code the user means, else every
   /// vocabulary term of that name in the catalog `vocabularies` gives (read only when no code
   /// matches; `nil` when the vocabularies cannot be read).
-  public static func explain(_ name: String, vocabularies: () -> VocabularyCatalog?) -> Result<
-    String, UnknownExplainName
-  > {
-    if let code = find(userInput: name) { return .success(code.explanationText) }
+  public static func explain(_ name: String, vocabularies: () -> VocabularyCatalog?)
+    throws(UnknownExplainName)
+    -> String
+  {
+    if let code = find(userInput: name) { return code.explanationText }
     let catalog = vocabularies()
-    if let catalog, let term = VocabularyListing.explanation(of: name, in: catalog) { return .success(term) }
+    if let catalog, let term = VocabularyListing.explanation(of: name, in: catalog) { return term }
     var message = unknownCodeMessage(name)
     if let catalog, let hint = VocabularyListing.termHint(for: name, in: catalog) { message += "\n" + hint }
-    return .failure(UnknownExplainName(description: message))
+    throw UnknownExplainName(description: message)
   }
 }

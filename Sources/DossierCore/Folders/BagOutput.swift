@@ -26,10 +26,14 @@ public struct BagOutput {
   /// Removes what the folder sink wrote (a failed run); nothing with `--check`.
   public func discard() { folderSink?.discard() }
 
-  /// With `--check`, once the engine is done: every stale, missing or extra file of the output folder
-  /// as a diagnostic (`ExportDifference`), and notes naming the inputs that changed since the bag
-  /// there was built (empty when the folder is up to date).
-  public func staleFiles() throws -> (diagnostics: [Diagnostic], notes: [String]) {
+  /// With `--check`, once the engine is done and when the bag was `exported` and `diagnostics` pass
+  /// `policy`: every stale, missing or extra file of the output folder as a diagnostic
+  /// (`ExportDifference`), and notes naming the inputs that changed since the bag there was built.
+  /// Nothing when the folder is up to date, when writing, or when the run already fails.
+  public func staleFiles(after diagnostics: [Diagnostic], exported: Bool, policy: DiagnosticPolicy) throws
+    -> (diagnostics: [Diagnostic], notes: [String])
+  {
+    guard folderSink == nil, exported, !policy.fails(diagnostics) else { return ([], []) }
     let differences = try comparer.differences()
     if differences.isEmpty { return ([], []) }
     return (ExportDifference.diagnostics(for: differences, in: output), comparer.changedInputs())

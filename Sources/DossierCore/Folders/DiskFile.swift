@@ -104,3 +104,36 @@ extension DiskFile {
     return sources
   }
 }
+
+extension DiskFile {
+  /// Why a file could not be written.
+  public struct WriteError: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    public let reason: String
+    /// True when the file exists and was not to be replaced.
+    public let alreadyExists: Bool
+    public var description: String {
+      alreadyExists ? "'\(path)' exists" : "cannot write '\(path)': \(reason)"
+    }
+  }
+
+  /// Writes `text` to a new file at `path`, or, with `replacing`, replaces the file there atomically.
+  public static func create(_ text: String, at path: String, replacing: Bool) throws(WriteError) {
+    do {
+      try Data(text.utf8).write(
+        to: URL(fileURLWithPath: path), options: replacing ? [.atomic] : [.withoutOverwriting])
+    } catch {
+      throw WriteError(
+        path: path, reason: error.localizedDescription,
+        alreadyExists: !replacing && FileManager.default.fileExists(atPath: path))
+    }
+  }
+}
+
+extension DocumentIngester {
+  /// Reads, decodes and ingests the document at `path`. Throws `DiskFile.ReadError` when it cannot be
+  /// read, `DiagnosticError` when it cannot be ingested.
+  public func ingest(path: String) throws -> IngestedDocument {
+    try ingest(SourceDocument(path: path, bytes: DiskFile.bytes(atPath: path)))
+  }
+}

@@ -2,15 +2,14 @@
 /// BagIt bag of the shard's documents plus `dossier-part.json`. A shard with errors still writes a
 /// part, holding its diagnostics and no exports, so `merge` reports them.
 public enum PartFolder {
-  /// Builds the documents of `shard` of `source` into the part folder `output`, atomically. Returns
-  /// the build's result and the part's index; the index is `nil` (and nothing is written) when a
-  /// document could not be read or the part not written (`BuildResult.readError`, `writeError`).
-  /// Throws `BagFolderWriter.Failure` when the folder cannot be set up or committed.
+  /// Builds the documents of `shard` of `source` into the part folder `output`, atomically, and
+  /// returns the build's result and the part's index. Throws `BagFolderWriter.Failure` (and writes
+  /// nothing) when a document cannot be read or the part cannot be written.
   public static func build(
     _ shard: Shard, of source: some CorpusSource, with pipeline: BuildPipeline,
     options: BuildPipeline.Options, into output: String, configurationDigest: String,
     progress: (@Sendable (Int, Int) -> Void)? = nil
-  ) async throws -> (result: BuildResult, index: PartIndex?) {
+  ) async throws -> (result: BuildResult, index: PartIndex) {
     var options = options
     options.corpusWideChecks = false
     let writer = BagFolderWriter(output: output)
@@ -19,9 +18,9 @@ public enum PartFolder {
     let recorder = PartRecorder(sink)
     let result = await pipeline.build(
       ShardedCorpusSource(source, shard: shard), into: recorder, options: options, progress: progress)
-    if result.readError != nil || result.writeError != nil {
+    if let problem = result.readError?.description ?? result.writeError {
       sink.discard()
-      return (result, nil)
+      throw BagFolderWriter.Failure(description: problem)
     }
     let index = PartIndex(
       version: DossierVersion.current, shard: shard, formats: options.formats,
@@ -38,5 +37,12 @@ public enum PartFolder {
     for file in try index.files() { try target.write(file.path, file.bytes) }
     try target.commit()
     return (result, index)
+  }
+}
+
+extension PartMerger.Result {
+  /// `merged 3 parts (120 documents): wrote 845 files to Exports`.
+  public func summary(parts: Int, output: String) -> String {
+    "merged \(parts) part\(parts == 1 ? "" : "s") (\(documentIDs.count) documents): wrote \(fileCount) files to \(output)"
   }
 }

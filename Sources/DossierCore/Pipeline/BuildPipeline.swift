@@ -118,15 +118,13 @@ public struct BuildPipeline: Sendable {
       index -> Result<Product, CorpusSourceError> in
       var timings = StageTimings()
       let input: CorpusDocumentInput
-      let clock = StageTimings.Clock.now()
+      var product: Product
       do throws(CorpusSourceError) {
-        input = try source.load(index)
+        let read = try self.validator.readAndValidate(index, of: source, timings: &timings)
+        (input, product) = (read.input, Product(outcome: read.outcome))
       } catch {
         return .failure(error)
       }
-      timings.add(.read, since: clock)
-      var product = Product(outcome: self.validator.validate(input, timings: &timings))
-      product.outcome.index = index
       if let document = product.outcome.document, let transformer, let exporter, !stop.isSet,
         !policy.fails(product.outcome.diagnostics)
       {

@@ -1,14 +1,21 @@
 import Foundation
 import JSONSchema
 
-/// A YAML or JSON file read for `dossier check`, with the locator that puts schema errors at its
-/// lines: `.json` is read strictly, `.jsonc` with comments, anything else as a configuration YAML
-/// file (`YAMLLoader.Options.configuration`). Symlinks are followed.
+/// A YAML or JSON file with the locator that puts schema errors at its lines: what `dossier check`
+/// validates, and the vocabulary files the corpus validator loads. `.json` is read strictly, `.jsonc`
+/// with comments, anything else as YAML (`dossier check`: as a configuration file,
+/// `YAMLLoader.Options.configuration`; vocabularies: with the strict rules of annotations).
 public struct InstanceFile: Sendable {
   /// The file's value.
   public let value: JSONValue
   /// Where each value of the file stands.
   public let locator: InstanceLocator
+
+  /// A file of this value and locator.
+  public init(value: JSONValue, locator: InstanceLocator) {
+    self.value = value
+    self.locator = locator
+  }
 
   /// What reading one file gave: the file, or the diagnostics saying why not.
   public struct Reading: Sendable {
@@ -27,7 +34,7 @@ public struct InstanceFile: Sendable {
     !(path.hasSuffix(".json") || path.hasSuffix(".jsonc"))
   }
 
-  /// Reads one file; problems become diagnostics.
+  /// Reads the file at `path` (symlinks followed) as `dossier check` does; problems become diagnostics.
   public static func read(_ path: String) -> Reading {
     let bytes: [UInt8]
     do {
@@ -38,25 +45,33 @@ public struct InstanceFile: Sendable {
         diagnostics: [.error(.unreadableFile, "cannot read '\(path)': \(error.reason)", at: location)],
         isUnreadable: true)
     }
-    var reading = Reading(source: String(decoding: bytes, as: UTF8.self))
-    if !isYAML(path) {
+    let parsed = parse(bytes, path: path, json: !isYAML(path), yaml: .configuration)
+    return Reading(
+      file: parsed.file, source: String(decoding: bytes, as: UTF8.self), diagnostics: parsed.diagnostics)
+  }
+
+  /// Parses the bytes of the file `path`: as JSON when `json` (with comments when `path` ends in
+  /// `.jsonc`), else as YAML with the `yaml` options. Problems become diagnostics.
+  public static func parse(_ bytes: [UInt8], path: String, json: Bool, yaml: YAMLLoader.Options = .init())
+    -> (file: InstanceFile?, diagnostics: [Diagnostic])
+  {
+    if json {
       do {
         let read = try JSONReader(allowsComments: path.hasSuffix(".jsonc")).readWithLocations(bytes)
-        reading.file = InstanceFile(
-          value: read.value, locator: InstanceLocator(json: read.locations, file: path))
+        return (
+          InstanceFile(value: read.value, locator: InstanceLocator(json: read.locations, file: path)), []
+        )
       } catch {
         let location = SourceLocation(file: path, line: error.line, column: error.column)
-        reading.diagnostics = [.error(.schemaInvalidJSON, error.message, at: location)]
+        return (nil, [.error(.schemaInvalidJSON, error.message, at: location)])
       }
-      return reading
     }
     do {
-      let located = try YAMLLoader(options: .configuration).load(bytes, file: path)
-      reading.file = InstanceFile(value: located.value, locator: InstanceLocator(yaml: located, file: path))
+      let located = try YAMLLoader(options: yaml).load(bytes, file: path)
+      return (InstanceFile(value: located.value, locator: InstanceLocator(yaml: located, file: path)), [])
     } catch {
-      reading.diagnostics = error.diagnostics
+      return (nil, error.diagnostics)
     }
-    return reading
   }
 
   /// The value of a schema file (JSON, JSON with comments, or YAML), without locations.
