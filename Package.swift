@@ -52,7 +52,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "yaml-bench",
-      dependencies: ["DossierCore", "CLibYAML"],
+      dependencies: ["DossierCore", "CLibYAML", "DossierTestSupport"],
       path: "Benchmarks/YAMLBench"
     ),
     .executableTarget(
@@ -90,7 +90,7 @@ let package = Package(
     .testTarget(
       name: "DossierCoreTests",
       dependencies: ["DossierCore", "DossierTestSupport"],
-      exclude: ["Goldens", "Cases"]
+      exclude: ["Cases"]
     ),
     .testTarget(
       name: "LanguageServerTests",

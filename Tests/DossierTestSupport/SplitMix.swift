@@ -1,4 +1,5 @@
-/// A small deterministic random generator (SplitMix64) for generated test inputs.
+/// A small deterministic random generator (SplitMix64) for generated test and benchmark inputs: the one
+/// copy, so a seed gives the same inputs everywhere.
 public struct SplitMix: RandomNumberGenerator, Sendable {
   public var state: UInt64
 
@@ -11,4 +12,7 @@ public struct SplitMix: RandomNumberGenerator, Sendable {
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
   }
+
+  /// A number in `0..<n` (0 when `n` is below 1).
+  public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
 }
