@@ -65,18 +65,30 @@ public struct TSVLayout: Hashable, Sendable {
 
   /// Escapes a string for a TSV cell: `\` → `\\`, TAB → `\t`, LF → `\n`, CR → `\r`.
   public static func escape(_ value: String) -> String {
-    var out = ""
-    out.unicodeScalars.reserveCapacity(value.unicodeScalars.count)
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\\": out += "\\\\"
-      case "\t": out += "\\t"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      default: out.unicodeScalars.append(scalar)
+    var bytes: [UInt8] = []
+    appendEscaped(value, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends the escaped UTF-8 bytes of a cell (`escape`): the one home of the cell encoding.
+  static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
+    var value = value
+    value.withUTF8 { utf8 in
+      var start = 0
+      for (index, byte) in utf8.enumerated()
+      where byte == 0x5C || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+        start = index + 1
+        bytes.append(0x5C)
+        switch byte {
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        default: bytes.append(0x5C)
+        }
       }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
     }
-    return out
   }
 
   /// Reverses `escape`; `nil` for a backslash not followed by `\`, `t`, `n` or `r`.

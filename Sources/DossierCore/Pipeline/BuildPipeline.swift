@@ -214,8 +214,8 @@ public struct BuildPipeline: Sendable {
     exportOptions.subjectLabels = transformer.vocabularies.areas.mapValues(\.labels)
     do {
       let output = try exporter.export(
-        transformed.records, documentValue: transformed.documentValue, options: exportOptions,
-        timings: &timings)
+        transformed.records, rows: transformed.rows, documentValue: transformed.documentValue,
+        options: exportOptions, timings: &timings)
       return .success(output)
     } catch {
       return .failure(error)
@@ -239,8 +239,10 @@ public struct BuildPipeline: Sendable {
     } catch {
       return .failure(error)
     }
-    let value = JSONExporter.documentValue(transformed.records)
+    let rows = RecordRows(transformed.records)
+    let value = JSONExporter.documentValue(rows)
     let problems = checkSchema(value, documentID: transformed.records.documents.first?.id ?? "?")
+    transformed.rows = rows
     transformed.documentValue = value
     return problems.isEmpty ? .success(transformed) : .failure(DiagnosticError(problems))
   }
@@ -250,6 +252,8 @@ public struct BuildPipeline: Sendable {
     var records: RecordSet
     var locations: [RecordFieldReference: SourceLocation]
     var documentValue: JSONValue? = nil
+    /// The records' rows, built once for the schema check and every format.
+    var rows: RecordRows? = nil
   }
 
   /// `X009` for every record of a document's set that breaks `records.schema.json` (the per-document
