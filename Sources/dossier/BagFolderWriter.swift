@@ -47,7 +47,8 @@ struct BagFolderWriter {
   /// Test hook: `DOSSIER_TEST_FAULT` = `write:N` fails writing the N-th file; `kill:before-swap` or
   /// `kill:between-renames` kills the process (SIGKILL) at that point. Used only by the tests that
   /// prove the output folder survives a failed or killed build.
-  var fault: String? { ProcessInfo.processInfo.environment["DOSSIER_TEST_FAULT"] }
+  /// Read once: the environment is copied on every access.
+  let fault: String? = ProcessInfo.processInfo.environment["DOSSIER_TEST_FAULT"]
 
   // MARK: Recovery
 

@@ -209,7 +209,7 @@ public struct BuildPipeline: Sendable {
     case .failure(let error): return .failure(error)
     }
     var exportOptions = ExportOptions(
-      schemas: xmlSchemas, locator: ExportOptions.locator(from: transformed.locations),
+      schemas: xmlSchemas, locator: { [origins = transformed.origins] in origins.location(of: $0) },
       softwareAgent: options.softwareAgent)
     exportOptions.subjectLabels = transformer.vocabularies.areas.mapValues(\.labels)
     do {
@@ -234,8 +234,8 @@ public struct BuildPipeline: Sendable {
       annotationBytes: input?.annotation?.bytes)
     var transformed: Transformed
     do {
-      let (records, locations) = try transformer.transformWithLocations(document, files: files)
-      transformed = Transformed(records: records, locations: locations)
+      let (records, origins) = try transformer.transformWithOrigins(document, files: files)
+      transformed = Transformed(records: records, origins: origins)
     } catch {
       return .failure(error)
     }
@@ -250,7 +250,7 @@ public struct BuildPipeline: Sendable {
   /// One document's records, where their values came from, and their per-document JSON value.
   struct Transformed: Sendable {
     var records: RecordSet
-    var locations: [RecordFieldReference: SourceLocation]
+    var origins: RecordOrigins
     var documentValue: JSONValue? = nil
     /// The records' rows, built once for the schema check and every format.
     var rows: RecordRows? = nil
