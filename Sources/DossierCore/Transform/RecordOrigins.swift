@@ -13,14 +13,19 @@ public struct RecordOrigins: Sendable {
     case text(Range<Int>)
   }
 
-  let origins: [RecordFieldReference: Origin]
+  /// In the order the transform noted them (a later note for the same reference wins). A list, not a
+  /// dictionary: noting costs no hashing, and only a message ever looks one up.
+  let origins: [(reference: RecordFieldReference, origin: Origin)]
   let document: AnnotatedDocument
 
   /// Where a column's value came from, else where its record did, else `nil`.
   public func location(of reference: RecordFieldReference) -> SourceLocation? {
     var record = reference
     record.column = ""
-    guard let origin = origins[reference] ?? origins[record] else { return nil }
+    guard
+      let origin = origins.last(where: { $0.reference == reference })?.origin
+        ?? origins.last(where: { $0.reference == record })?.origin
+    else { return nil }
     return location(of: origin)
   }
 
@@ -33,6 +38,6 @@ public struct RecordOrigins: Sendable {
 
   /// Every origin resolved.
   public var locations: [RecordFieldReference: SourceLocation] {
-    origins.mapValues { location(of: $0) }
+    Dictionary(origins.map { ($0.reference, location(of: $0.origin)) }, uniquingKeysWith: { _, last in last })
   }
 }

@@ -81,13 +81,13 @@ public struct RecordTransformer: Sendable {
     /// Block ids of numbered sections by number (main text).
     var sectionBlock: [Int: String] = [:]
     /// Where records and columns come from.
-    var origins: [RecordFieldReference: RecordOrigins.Origin] = [:]
+    var origins: [(reference: RecordFieldReference, origin: RecordOrigins.Origin)] = []
 
     /// Records where a record (`column` empty) or one of its columns was written in the annotation.
     mutating func locate(_ row: RecordRow, _ column: String = "", at pointer: JSONPointer) {
       let reference = RecordFieldReference(
         documentID: id, table: row.table.name, key: row.keyValues, column: column)
-      origins[reference] = .pointer(pointer)
+      origins.append((reference, .pointer(pointer)))
     }
 
     /// Records where a quoted column is in the source text.
@@ -95,7 +95,7 @@ public struct RecordTransformer: Sendable {
       guard let quote, let range = document.quoteSpans[quote.pointer] else { return }
       let reference = RecordFieldReference(
         documentID: id, table: row.table.name, key: row.keyValues, column: column)
-      origins[reference] = .text(range)
+      origins.append((reference, .text(range)))
     }
 
     init(document: ValidatedDocument, vocabularies: Vocabularies) {

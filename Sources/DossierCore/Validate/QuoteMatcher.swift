@@ -70,45 +70,53 @@ public struct QuoteMatcher: Sendable {
         pendingSpace = (offset, offset + width)
       }
     }
-    var text = text
-    // ASCII text (most of an English article): one character per byte, no grapheme breaking needed
-    // (CR LF, the one two-scalar ASCII cluster, is white space either way).
-    let ascii = folding != .loose && text.withUTF8 { utf8 in !utf8.contains { $0 >= 0x80 } }
-    if ascii {
-      text.withUTF8 { utf8 in
-        folded.reserveCapacity(utf8.count)
-        starts.reserveCapacity(utf8.count)
-        ends.reserveCapacity(utf8.count)
-        for byte in utf8 {
-          defer { offset += 1 }
-          if let range, offset < range.lowerBound || offset >= range.upperBound { continue }
-          if byte == 0x20 || (0x09...0x0D).contains(byte) {
-            space(width: 1)
-          } else {
-            add(QuoteMatcher.asciiID(byte), width: 1)
-          }
+    // An ASCII byte followed by another ASCII byte (or the end) is a character of its own: it is
+    // folded straight from the byte, with no grapheme breaking (CR LF, the one two-byte ASCII
+    // cluster, is white space either way). Anything else is read as a `Character`.
+    let utf8 = text.utf8
+    folded.reserveCapacity(utf8.count)
+    starts.reserveCapacity(utf8.count)
+    ends.reserveCapacity(utf8.count)
+    var index = utf8.startIndex
+    let end = utf8.endIndex
+    while index < end {
+      let byte = utf8[index]
+      let next = utf8.index(after: index)
+      if folding != .loose, byte < 0x80, next == end || utf8[next] < 0x80 {
+        defer {
+          offset += 1
+          index = next
         }
-      }
-    } else {
-      for character in text {
-        let width = character.unicodeScalars.count
-        defer { offset += width }
-        if let range, offset < range.lowerBound || offset + width > range.upperBound { continue }
-        if QuoteMatcher.isSpace(character) {
-          space(width: width)
-          continue
-        }
-        let foldedCharacter = QuoteMatcher.fold(character, folding)
-        if folding != .loose, let byte = foldedCharacter.asciiValue, foldedCharacter.unicodeScalars.count == 1
-        {
-          add(QuoteMatcher.asciiID(byte), width: width)
-        } else if let known = alphabet[foldedCharacter] {
-          add(known, width: width)
+        if let range, offset < range.lowerBound || offset >= range.upperBound { continue }
+        if byte == 0x20 || (0x09...0x0D).contains(byte) {
+          space(width: 1)
         } else {
-          let next = Int32(129 + alphabet.count)
-          alphabet[foldedCharacter] = next
-          add(next, width: width)
+          add(QuoteMatcher.asciiID(byte), width: 1)
         }
+        continue
+      }
+      let characterEnd = text.index(after: index)
+      let character = text[index..<characterEnd].first ?? " "
+      let width = text.unicodeScalars[index..<characterEnd].count
+      defer {
+        offset += width
+        index = characterEnd
+      }
+      if let range, offset < range.lowerBound || offset + width > range.upperBound { continue }
+      if QuoteMatcher.isSpace(character) {
+        space(width: width)
+        continue
+      }
+      let foldedCharacter = QuoteMatcher.fold(character, folding)
+      if folding != .loose, let ascii = foldedCharacter.asciiValue, foldedCharacter.unicodeScalars.count == 1
+      {
+        add(QuoteMatcher.asciiID(ascii), width: width)
+      } else if let known = alphabet[foldedCharacter] {
+        add(known, width: width)
+      } else {
+        let id = Int32(129 + alphabet.count)
+        alphabet[foldedCharacter] = id
+        add(id, width: width)
       }
     }
     self.folded = folded
