@@ -181,8 +181,9 @@ struct BuildCommand: AsyncParsableCommand {
       try folderSink.commit()
       if !progressOptions.quiet {
         let summary = BuildSummary(
-          documentsTable: folderSink.documentsTable, activities: folderSink.activityRows,
-          files: result.fileCount, output: output, previousDocuments: previous.map { [UInt8]($0) })
+          documents: folderSink.documents, activities: folderSink.activityRows,
+          files: result.fileCount, output: output,
+          previous: previous.map { BuildSummary.Fingerprints(table: [UInt8]($0)) })
         DocumentReader.printError(summary.text)
       }
     } catch let error as BagFolderWriter.Failure {
