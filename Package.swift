@@ -78,7 +78,7 @@ let package = Package(
     .testTarget(
       name: "DossierCoreTests",
       dependencies: ["DossierCore", "DossierTestSupport"],
-      exclude: ["Goldens", "Cases"]
+      exclude: ["Cases"]
     ),
     .testTarget(
       name: "LanguageServerTests",

@@ -53,17 +53,17 @@ public struct JSONReader: Sendable {
 
   /// Reads a JSON text and also returns where each value and each member key starts.
   public func readWithLocations(_ bytes: some Sequence<UInt8>) throws(JSONReadError) -> (
-    value: JSONValue, locations: JSONSourceMap
+    value: JSONValue, locations: JSONPositionMap
   ) {
     var parser = Parser(
       bytes: Array(bytes), maxDepth: maxDepth, recordLocations: true, comments: allowsComments)
     let value = try parser.parseDocument()
-    return (value, JSONSourceMap(valueStarts: parser.valueStarts, keyStarts: parser.keyStarts))
+    return (value, JSONPositionMap(valueStarts: parser.valueStarts, keyStarts: parser.keyStarts))
   }
 
   /// Reads a JSON text given as a string and returns the value and its source map.
   public func readWithLocations(_ text: String) throws(JSONReadError) -> (
-    value: JSONValue, locations: JSONSourceMap
+    value: JSONValue, locations: JSONPositionMap
   ) {
     try readWithLocations(Array(text.utf8))
   }
@@ -86,7 +86,7 @@ public struct JSONSourcePosition: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Where the values and member keys of a JSON text start, by JSON Pointer.
-public struct JSONSourceMap: Sendable {
+public struct JSONPositionMap: Sendable {
   /// Start of each value (the root is at the empty pointer).
   public var valueStarts: [JSONPointer: JSONSourcePosition]
   /// Start of the key (its opening quote) of each object member, by the member's pointer.

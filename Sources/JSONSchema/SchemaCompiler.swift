@@ -39,7 +39,7 @@ final class SchemaCompiler {
   struct Document {
     var value: JSONValue
     var file: URL?
-    var sourceMap: JSONSourceMap?
+    var sourceMap: JSONPositionMap?
     var vocabularies: Vocabularies
     var draft: Draft
   }
@@ -70,7 +70,7 @@ final class SchemaCompiler {
   /// A document without `$schema` is read in `inheritedDraft` (the draft of the document that
   /// refers to it), else in the default draft.
   func addDocument(
-    _ value: JSONValue, uri: String, file: URL?, sourceMap: JSONSourceMap?, inheritedDraft: Draft? = nil
+    _ value: JSONValue, uri: String, file: URL?, sourceMap: JSONPositionMap?, inheritedDraft: Draft? = nil
   ) throws(SchemaError) {
     let (draft, vocabularies, custom) = try dialect(
       of: value, uri: uri, file: file, inheritedDraft: inheritedDraft)
@@ -128,7 +128,7 @@ final class SchemaCompiler {
   }
 
   func checkAgainstMetaSchema(
-    _ value: JSONValue, uri: String, file: URL?, sourceMap: JSONSourceMap?, draft: Draft, custom: String?
+    _ value: JSONValue, uri: String, file: URL?, sourceMap: JSONPositionMap?, draft: Draft, custom: String?
   ) throws(SchemaError) {
     let validator: SchemaValidator
     if let custom {
@@ -242,7 +242,7 @@ final class SchemaCompiler {
   func ensureLoaded(_ uri: String, inheritedDraft: Draft? = nil) throws(SchemaError) -> Bool {
     if resourceRoots[uri] != nil { return true }
     guard let (value, file) = try registry.lookup(uri) else { return false }
-    var sourceMap: JSONSourceMap?
+    var sourceMap: JSONPositionMap?
     if let file, let data = try? Data(contentsOf: file),
       let read = try? JSONReader().readWithLocations(data)
     {

@@ -13,11 +13,11 @@ public struct SchemaError: Error, Sendable, CustomStringConvertible {
   /// Line and column in that file, when known.
   public var position: JSONSourcePosition?
   /// For meta-schema violations: every violation, with pointers into the schema document.
-  public var details: [ValidationError]
+  public var details: [SchemaValidationError]
 
   public init(
     message: String, schemaLocation: String? = nil, file: URL? = nil, position: JSONSourcePosition? = nil,
-    details: [ValidationError] = []
+    details: [SchemaValidationError] = []
   ) {
     self.message = message
     self.schemaLocation = schemaLocation

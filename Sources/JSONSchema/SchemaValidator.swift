@@ -84,7 +84,7 @@ public final class SchemaValidator: Sendable {
     } catch {
       throw SchemaError(message: "cannot read schema file: \(error.localizedDescription)", file: url)
     }
-    let read: (value: JSONValue, locations: JSONSourceMap)
+    let read: (value: JSONValue, locations: JSONPositionMap)
     do {
       read = try JSONReader().readWithLocations(data)
     } catch {
@@ -111,7 +111,7 @@ public final class SchemaValidator: Sendable {
   }
 
   init(
-    document: JSONValue, uri: String, file: URL?, sourceMap: JSONSourceMap?, registry: SchemaRegistry,
+    document: JSONValue, uri: String, file: URL?, sourceMap: JSONPositionMap?, registry: SchemaRegistry,
     options: ValidationOptions
   ) throws(SchemaError) {
     let compiler = SchemaCompiler(registry: registry, options: options)
@@ -153,16 +153,16 @@ public final class SchemaValidator: Sendable {
       return ValidationResult(
         isValid: false,
         errors: [
-          ValidationError(
+          SchemaValidationError(
             instanceLocation: JSONPointer(tokens: []), keywordLocation: "",
             absoluteKeywordLocation: root.node
               .absoluteLocation, keyword: "$ref", message: message)
         ])
     }
-    var seen = Set<ValidationError>()
-    var errors: [ValidationError] = []
+    var seen = Set<SchemaValidationError>()
+    var errors: [SchemaValidationError] = []
     for raw in evaluator.errors {
-      let error = ValidationError(
+      let error = SchemaValidationError(
         instanceLocation: JSONPointer(tokens: raw.instanceReversed.reversed()),
         keywordLocation: JSONPointer(tokens: raw.keywordReversed.reversed()).description,
         absoluteKeywordLocation: raw.absoluteLocation, keyword: raw.keyword, message: raw.message)

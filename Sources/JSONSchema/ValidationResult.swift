@@ -1,5 +1,5 @@
 /// One validation failure.
-public struct ValidationError: Sendable, Hashable, CustomStringConvertible {
+public struct SchemaValidationError: Sendable, Hashable, CustomStringConvertible {
   /// Where in the instance the failing value is.
   public var instanceLocation: JSONPointer
   /// The path of keywords followed from the schema root, through `$ref`s (a JSON Pointer).
@@ -34,12 +34,12 @@ public struct ValidationResult: Sendable {
   public var isValid: Bool
   /// Every failure found (empty when valid). For `anyOf`/`oneOf` only the alternative that
   /// came closest is reported.
-  public var errors: [ValidationError]
+  public var errors: [SchemaValidationError]
   /// Errors found beyond the `maxErrors` of `SchemaValidator.validate(_:maxErrors:)`: counted, not
   /// collected (0 when nothing was left out).
   public var omittedErrorCount: Int
 
-  public init(isValid: Bool, errors: [ValidationError], omittedErrorCount: Int = 0) {
+  public init(isValid: Bool, errors: [SchemaValidationError], omittedErrorCount: Int = 0) {
     self.isValid = isValid
     self.errors = errors
     self.omittedErrorCount = omittedErrorCount
@@ -74,11 +74,11 @@ public struct ValidationResult: Sendable {
   }
 }
 
-extension JSONSourceMap {
+extension JSONPositionMap {
   /// Where to report a validation error in the instance text: the member's key for a property
   /// that is not allowed (`additionalProperties`/`unevaluatedProperties`), otherwise the start of
   /// the failing value (or of its nearest existing ancestor, e.g. the object missing a member).
-  public func position(for error: ValidationError) -> JSONSourcePosition? {
+  public func position(for error: SchemaValidationError) -> JSONSourcePosition? {
     if error.keyword == "additionalProperties" || error.keyword == "unevaluatedProperties",
       let key = keyStarts[error.instanceLocation]
     {

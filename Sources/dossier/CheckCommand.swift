@@ -3,19 +3,15 @@ import DossierCore
 import Foundation
 import JSONSchema
 
+extension ColorChoice.Mode: ExpressibleByArgument {}
+
 extension Draft: ExpressibleByArgument {
   public init?(argument: String) { self.init(name: argument) }
   public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
-/// `dossier check --schemafile SCHEMA FILE...`: validates any YAML or JSON files against any JSON
-/// Schema (drafts 4, 6, 7, 2019-09, 2020-12), with errors at the instance's line and column. Flag
-/// names follow check-jsonschema where they mean the same (`--schemafile`, `--base-uri`,
-/// `--disable-formats`, `--check-metaschema`, `-o`).
-///
-/// References resolve offline: files beside the schema, `--ref FILE`, `--ref-map PREFIX=DIR`;
-/// `http(s)` only with `--allow-network`. Exit status: 0 all valid, 1 located errors, 2 an
-/// unreadable or invalid schema, an unreadable file, or a usage error.
+/// `dossier check --schemafile SCHEMA FILE...`: any YAML or JSON files against any JSON Schema, with
+/// flag names of check-jsonschema where they mean the same (`--help`).
 struct CheckCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
@@ -25,7 +21,10 @@ struct CheckCommand: AsyncParsableCommand {
       are read as strict JSON, .jsonc as JSON with comments, every other file as YAML 1.2 (core \
       schema) with the leniencies configuration files need: merge keys (<<) and integer, boolean or \
       null keys, which become strings. Formats (date-time, email, uri, …) are asserted unless \
-      --disable-formats turns them off. Nothing is fetched from the network without --allow-network.
+      --disable-formats turns them off. Nothing is fetched from the network without --allow-network. \
+      References resolve offline: files beside the schema, --ref FILE, --ref-map PREFIX=DIR; http(s) \
+      only with --allow-network. Exit status: 0 all valid; 1 located errors; 2 an unreadable or invalid \
+      schema, an unreadable file, or a usage error.
       """)
 
   @Option(
@@ -43,13 +42,11 @@ struct CheckCommand: AsyncParsableCommand {
   var checkMetaSchema = false
 
   @Option(
-    name: .customLong("default-draft"),
     help: ArgumentHelp(
       "The draft of schemas without $schema: 4, 6, 7, 2019-09 or 2020-12.", valueName: "draft"))
   var defaultDraft: Draft = .draft2020_12
 
   @Option(
-    name: .customLong("base-uri"),
     help: ArgumentHelp(
       "The schema's base URI, for its relative $refs (default: its file URL).", valueName: "uri"))
   var baseURI: String?
@@ -67,11 +64,10 @@ struct CheckCommand: AsyncParsableCommand {
       valueName: "prefix=dir"))
   var refMaps: [String] = []
 
-  @Flag(name: .customLong("allow-network"), help: "Fetch http(s) $refs that nothing else resolves.")
+  @Flag(help: "Fetch http(s) $refs that nothing else resolves.")
   var allowNetwork = false
 
   @Option(
-    name: .customLong("disable-formats"),
     help: ArgumentHelp(
       "Formats not to assert: '*' for all, or a comma list (date-time,email,…); repeatable.",
       valueName: "formats"))
@@ -83,10 +79,8 @@ struct CheckCommand: AsyncParsableCommand {
       "Same as --reporter (check-jsonschema's name): text, json, github or sarif.", valueName: "format"))
   var outputFormat: ReporterKind?
 
-  @Option(
-    name: .customLong("color"),
-    help: "Colour in the text report: auto (a terminal without NO_COLOR), always, never.")
-  var color: ColorMode = .auto
+  @Option(help: "Colour in the text report: auto (a terminal without NO_COLOR), always, never.")
+  var color: ColorChoice.Mode = .auto
 
   @Flag(name: [.customShort("v"), .customLong("verbose")], help: "Also list every file that is valid.")
   var verbose = false
@@ -95,10 +89,6 @@ struct CheckCommand: AsyncParsableCommand {
   var quiet = false
 
   @OptionGroup var reporting: ReportingOptions
-
-  enum ColorMode: String, ExpressibleByArgument, CaseIterable {
-    case auto, always, never
-  }
 
   func validate() throws {
     if files.isEmpty { throw ValidationError("give at least one file to check") }
@@ -113,231 +103,21 @@ struct CheckCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let registry = try makeRegistry()
-    let options = validationOptions()
-    var diagnostics: [Diagnostic] = []
-    var sources: [String: String] = [:]
-    var ioFailure = false
-    var checked: [String] = []
-
-    if let schema {
-      let validator = try compileSchema(schema, registry: registry, options: options)
-      if !quiet {
-        for warning in validator.warnings {
-          let place = warning.position.map { ":\($0.line):\($0.column)" } ?? ""
-          DocumentReader.printError("warning: \(warning.file?.path ?? schema)\(place): \(warning.message)")
-        }
-      }
-      let schemaValue = (try? loadSchemaValue(schema)) ?? .null
-      let mapper = SchemaDiagnostics(
-        schema: schemaValue,
-        documentURIs: [URL(fileURLWithPath: schema).absoluteURL.absoluteString, validator.baseURI])
-      for path in files {
-        guard let loaded = load(path, &diagnostics, &sources, &ioFailure) else { continue }
-        let result = validator.validate(loaded.value)
-        if result.isValid {
-          checked.append(path)
-        } else {
-          diagnostics += mapper.diagnostics(for: result, instance: loaded.value, locator: loaded.locator)
-        }
-      }
-    } else {
-      // --check-metaschema without a schema: every FILE is a schema.
-      for path in files {
-        guard let loaded = load(path, &diagnostics, &sources, &ioFailure) else { continue }
-        let before = diagnostics.count
-        diagnostics += metaSchemaDiagnostics(loaded, path: path, registry: registry, options: options)
-        if diagnostics.count == before { checked.append(path) }
-      }
+    let report = try await Console.orExit {
+      let check = try SchemaCheck(
+        refMaps: refMaps, refs: refs, allowsNetwork: allowNetwork, defaultDraft: defaultDraft,
+        disabledFormats: disableFormats, baseURI: baseURI)
+      check.warnings.forEach(Console.printError)
+      return try check.run(files, schema: schema)
     }
+    if !quiet { report.warnings.forEach(Console.printError) }
     let kind = outputFormat ?? reporting.chosenReporter
     var status = reporting.report(
-      diagnostics.sorted(), sources: sources, reporter: kind, color: colorOverride, quiet: quiet)
+      report.diagnostics, sources: report.sources, reporter: kind, color: color.forced, quiet: quiet)
     if kind == .text && !quiet {
-      if verbose { for path in checked { DocumentReader.printError("ok: \(path)") } }
-      if status == 0 && !ioFailure {
-        DocumentReader.printError("ok -- validation done (\(files.count) file\(files.count == 1 ? "" : "s"))")
-      }
+      report.okLines(fileCount: files.count, verbose: verbose, status: status).forEach(Console.printError)
     }
-    if ioFailure { status = 2 }
+    if report.hasUnreadableFile { status = 2 }
     if status != 0 { throw ExitCode(status) }
-  }
-
-  var colorOverride: Bool? {
-    switch color {
-    case .auto: return nil
-    case .always: return true
-    case .never: return false
-    }
-  }
-
-  // MARK: Schema
-
-  func makeRegistry() throws -> SchemaRegistry {
-    var registry = SchemaRegistry()
-    registry.allowsNetwork = allowNetwork
-    for entry in refMaps {
-      let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-      let prefix = parts[0]
-      let directory = parts.count > 1 ? parts[1] : ""
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
-        isDirectory.boolValue
-      else {
-        DocumentReader.printError("error: --ref-map \(entry): '\(directory)' is not a folder")
-        throw ExitCode(2)
-      }
-      registry.mapPrefix(prefix, to: URL(fileURLWithPath: directory, isDirectory: true))
-    }
-    for path in refs {
-      do {
-        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
-        if try registry.addSchemaFile(at: url) == nil {
-          DocumentReader.printError(
-            "warning: --ref \(path): the schema has no absolute $id; it is only known by its file URL")
-        }
-      } catch {
-        DocumentReader.printError("error: --ref \(path): \(error)")
-        throw ExitCode(2)
-      }
-    }
-    return registry
-  }
-
-  func validationOptions() -> ValidationOptions {
-    var options = ValidationOptions(formatAssertion: true, defaultDraft: defaultDraft)
-    options.toleratesBrokenReferences = true
-    let disabled = Set(
-      disableFormats.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
-        .filter { !$0.isEmpty })
-    if disabled.contains("*") { options.formatAssertion = false }
-    options.disabledFormats = disabled
-    return options
-  }
-
-  func loadSchemaValue(_ path: String) throws -> JSONValue {
-    let bytes = try DocumentReader.bytes(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
-    if isYAML(path) { return try YAMLLoader(options: .configuration).load(bytes, file: path).value }
-    return try JSONReader(allowsComments: path.hasSuffix(".jsonc")).read(bytes)
-  }
-
-  func compileSchema(_ path: String, registry: SchemaRegistry, options: ValidationOptions) throws
-    -> SchemaValidator
-  {
-    var options = options
-    options.validatesSchema = true
-    let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
-    do {
-      if isYAML(path) || path.hasSuffix(".jsonc") {
-        let value = try loadSchemaValue(path)
-        return try SchemaValidator(
-          schema: value, baseURI: baseURI ?? url.absoluteURL.absoluteString, registry: registry,
-          options: options)
-      }
-      return try SchemaValidator(contentsOf: url, baseURI: baseURI, registry: registry, options: options)
-    } catch let error as JSONReadError {
-      DocumentReader.printError(
-        "error: \(path):\(error.line):\(error.column): the schema is not valid JSON: \(error.message)")
-    } catch let error as SchemaError {
-      let place = error.position.map { ":\($0.line):\($0.column)" } ?? ""
-      let file = error.file?.path ?? path
-      DocumentReader.printError("error: \(file)\(place): the schema cannot be used: \(error.message)")
-      for detail in error.details.prefix(10) where error.details.count > 1 {
-        DocumentReader.printError("  at \(detail.instanceLocation): \(detail.message)")
-      }
-    } catch let error as DiagnosticError {
-      DocumentReader.printDiagnostics(error.diagnostics)
-    } catch {
-      DocumentReader.printError("error: \(error)")
-    }
-    throw ExitCode(2)
-  }
-
-  /// `--check-metaschema` on one schema file: meta-schema violations at their line, then the
-  /// problems only compiling finds (invalid regexes, unresolvable references).
-  func metaSchemaDiagnostics(
-    _ loaded: LoadedFile, path: String, registry: SchemaRegistry, options: ValidationOptions
-  ) -> [Diagnostic] {
-    let result: ValidationResult
-    do {
-      result = try SchemaValidator.checkMetaSchema(of: loaded.value, registry: registry, options: options)
-    } catch {
-      return [
-        .error(
-          .schemaUnusable, error.message, at: loaded.locator.location(of: JSONPointer(tokens: ["$schema"])))
-      ]
-    }
-    if !result.isValid {
-      let mapper = SchemaDiagnostics(schema: .null)
-      return mapper.diagnostics(for: result, instance: loaded.value, locator: loaded.locator)
-    }
-    do {
-      var compileOptions = options
-      compileOptions.validatesSchema = false
-      let base = baseURI ?? URL(fileURLWithPath: path).absoluteURL.absoluteString
-      _ = try SchemaValidator(
-        schema: loaded.value, baseURI: base, registry: registry, options: compileOptions)
-    } catch {
-      let pointer = error.schemaLocation.flatMap { location -> JSONPointer? in
-        guard let hash = location.firstIndex(of: "#") else { return nil }
-        return JSONPointer(String(location[location.index(after: hash)...]))
-      }
-      return [
-        .error(
-          .schemaUnusable, error.message, at: loaded.locator.location(of: pointer ?? JSONPointer(tokens: [])))
-      ]
-    }
-    return []
-  }
-
-  // MARK: Instances
-
-  struct LoadedFile {
-    let value: JSONValue
-    let locator: InstanceLocator
-  }
-
-  func isYAML(_ path: String) -> Bool {
-    !(path.hasSuffix(".json") || path.hasSuffix(".jsonc"))
-  }
-
-  /// Reads one file (symlinks followed): `.json` strictly, `.jsonc` with comments, anything else
-  /// as a configuration YAML file. Problems become diagnostics; the run goes on.
-  func load(
-    _ path: String, _ diagnostics: inout [Diagnostic], _ sources: inout [String: String],
-    _ ioFailure: inout Bool
-  ) -> LoadedFile? {
-    let bytes: [UInt8]
-    do {
-      bytes = try DocumentReader.bytes(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
-    } catch {
-      let reason = (error as? DocumentReader.ReadError)?.reason ?? "\(error)"
-      diagnostics.append(
-        .error(
-          .unreadableFile, "cannot read '\(path)': \(reason)",
-          at: SourceLocation(file: path, line: 1, column: 1)))
-      ioFailure = true
-      return nil
-    }
-    sources[path] = String(decoding: bytes, as: UTF8.self)
-    if !isYAML(path) {
-      do {
-        let read = try JSONReader(allowsComments: path.hasSuffix(".jsonc")).readWithLocations(bytes)
-        return LoadedFile(value: read.value, locator: InstanceLocator(json: read.locations, file: path))
-      } catch {
-        diagnostics.append(
-          .error(
-            .schemaInvalidJSON, error.message,
-            at: SourceLocation(file: path, line: error.line, column: error.column)))
-        return nil
-      }
-    }
-    do {
-      let located = try YAMLLoader(options: .configuration).load(bytes, file: path)
-      return LoadedFile(value: located.value, locator: InstanceLocator(yaml: located, file: path))
-    } catch {
-      diagnostics += error.diagnostics
-      return nil
-    }
   }
 }

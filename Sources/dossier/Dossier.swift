@@ -2,9 +2,8 @@ import ArgumentParser
 import DossierCore
 import Foundation
 
-/// The `dossier` command: a thin layer over `DossierCore` that owns disk I/O and exit codes.
-///
-/// Exit codes: 0 success; 1 validation errors (or stale exports with `--check`); 2 usage or I/O error.
+/// The `dossier` command. Exit status: 0 success; 1 errors in the inputs (or stale exports with `--check`);
+/// 2 usage or I/O error.
 @main
 struct Dossier: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -34,14 +33,10 @@ struct Dossier: AsyncParsableCommand {
   private static func exit(reporting error: any Error) -> Never {
     let code = exitCode(for: error)
     let message = fullMessage(for: error)
-    if code == .success {
-      if !message.isEmpty { print(message) }
-      Foundation.exit(0)
-    }
     if !message.isEmpty {
-      FileHandle.standardError.write(Data((message + "\n").utf8))
+      (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(
+        Data((message + "\n").utf8))
     }
-    let status: Int32 = code == .validationFailure ? 2 : code.rawValue
-    Foundation.exit(status)
+    Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
   }
 }

@@ -2,10 +2,7 @@ import ArgumentParser
 import Foundation
 import LanguageServer
 
-/// `dossier lsp`: the language server for annotation sidecars, over standard input and output.
-///
-/// All logic lives in the `LanguageServer` library; this command only supplies the disk, the
-/// standard streams and the exit status (docs/editors.md).
+/// `dossier lsp`: the language server of the `LanguageServer` library over standard input and output.
 struct LSPCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lsp",
@@ -42,34 +39,5 @@ struct LSPCommand: AsyncParsableCommand {
     let status = await LanguageServer.serve(
       input: StandardInput(), output: StandardOutput(), files: DiskFileSystem(), options: options)
     if status != 0 { throw ExitCode(status) }
-  }
-}
-
-/// Standard input, read as it arrives.
-struct StandardInput: MessageInput {
-  func read() -> [UInt8] { [UInt8](FileHandle.standardInput.availableData) }
-}
-
-/// Standard output, written unbuffered.
-struct StandardOutput: MessageOutput {
-  func write(_ bytes: [UInt8]) { try? FileHandle.standardOutput.write(contentsOf: Data(bytes)) }
-}
-
-/// The disk, for the language server.
-struct DiskFileSystem: WorkspaceFileSystem {
-  func contentsOfDirectory(atPath path: String) throws -> [String] {
-    try FileManager.default.contentsOfDirectory(atPath: path)
-  }
-
-  func contents(atPath path: String) throws -> [UInt8] { try DocumentReader.bytes(atPath: path) }
-
-  func fileExists(atPath path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
-  }
-
-  func directoryExists(atPath path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
   }
 }

@@ -2,12 +2,8 @@ import ArgumentParser
 import DossierCore
 import Foundation
 
-/// `dossier merge PART... --output Exports`: the bag of a sharded build, byte for byte the one
-/// `dossier build` writes for the whole corpus, written atomically (or compared, `--check`).
-///
-/// Exit status as `build`: 0 written (or up to date); 1 diagnostics with errors, parts that do not
-/// belong together or changed after they were written (nothing is written), or stale files with
-/// `--check`; 2 usage or I/O error.
+/// `dossier merge PART... --output Exports`: the bag of a sharded build, byte for byte the one `build`
+/// writes (`--help`).
 struct MergeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "merge",
@@ -16,7 +12,10 @@ struct MergeCommand: AsyncParsableCommand {
       Checks that the parts are the N shards of one build (each K once, same schemas, vocabularies, \
       formats and version, no document twice) and that every file matches its SHA-256, runs the checks \
       across documents (activity ids unique), reports every diagnostic of every part as build does, \
-      and writes the bag atomically. See docs/scaling.md.
+      and writes the bag atomically. See docs/scaling.md. \
+      Exit status as build: 0 written (or up to date); 1 diagnostics with errors, parts that do not \
+      belong together or changed after they were written (nothing is written), or stale files with \
+      --check; 2 usage or I/O error.
       """)
 
   @Argument(help: "The part folders written by `dossier build --shard K/N --output PART`.")
@@ -31,62 +30,13 @@ struct MergeCommand: AsyncParsableCommand {
   @OptionGroup var reporting: ReportingOptions
 
   func run() async throws {
-    let stores: [any PartStore] = parts.map { FolderPartStore(name: BagFolderWriter(output: $0).output) }
-    let writer = BagFolderWriter(output: output)
-    let comparer = BagFolderComparer(output: writer.output)
-    let folderSink: BagFolderSink?
-    do {
-      try writer.recover()
-      folderSink = check ? nil : try BagFolderSink(writer: writer)
-    } catch let error as BagFolderWriter.Failure {
-      DocumentReader.printError("error: \(error.description)")
-      throw ExitCode(2)
-    }
-    let sink: any BagSink = folderSink ?? comparer
-    let result = PartMerger().merge(stores, into: sink, strict: reporting.strict)
-    if let ioError = result.ioError {
-      folderSink?.discard()
-      DocumentReader.printError("error: \(ioError)")
-      throw ExitCode(2)
-    }
-    let status = reporting.report(result.diagnostics, sources: Self.sources(of: result.diagnostics))
-    guard result.exported, status == 0 else {
-      folderSink?.discard()
-      throw ExitCode(max(status, 1))
-    }
-    do {
-      if let folderSink {
-        try folderSink.commit()
-        DocumentReader.printError(
-          "merged \(parts.count) part\(parts.count == 1 ? "" : "s") (\(result.documentIDs.count) documents): "
-            + "wrote \(result.fileCount) files to \(output)")
-      } else {
-        let differences = try comparer.differences()
-        for difference in differences { print(difference) }
-        if !differences.isEmpty {
-          DocumentReader.printError(
-            "error: \(output) is stale: \(differences.count) file\(differences.count == 1 ? "" : "s") differ; "
-              + "run `dossier merge` to update it")
-          throw ExitCode(1)
-        }
-      }
-    } catch let error as BagFolderWriter.Failure {
-      DocumentReader.printError("error: \(error.description)")
-      throw ExitCode(2)
-    }
-  }
-
-  /// The text of every readable file a diagnostic or note points at, so the text reporter shows
-  /// source lines as `build` does.
-  static func sources(of diagnostics: [Diagnostic]) -> [String: String] {
-    var sources: [String: String] = [:]
-    let files = Set(
-      diagnostics.flatMap { [$0.location?.file] + $0.notes.map { $0.location?.file } }.compactMap { $0 })
-    for file in files where (file.hasSuffix(".yaml") || file.hasSuffix(".txt") || file.hasSuffix(".yml")) {
-      if let bytes = try? DocumentReader.bytes(atPath: file) {
-        sources[file] = String(decoding: bytes, as: UTF8.self)
-      }
-    }
-    return sources
+    let bag = try await Console.orExit { try BagOutput(output: output, check: check) }
+    let result = PartMerger().merge(
+      parts.map { FolderPartStore(name: $0) }, into: bag.sink, strict: reporting.strict)
+    if let ioError = result.ioError { try Console.fail(ioError, discarding: bag) }
+    let summary = try await reporting.finish(
+      bag, exported: result.exported, fileCount: result.fileCount, diagnostics: result.diagnostics,
+      sources: DiskFile.sourceTexts(of: result.diagnostics))
+    if summary != nil { Console.printError(result.summary(parts: parts.count, output: output)) }
   }
 }

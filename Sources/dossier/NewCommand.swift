@@ -2,10 +2,7 @@ import ArgumentParser
 import DossierCore
 import Foundation
 
-/// `dossier new Input/NAME.txt [--force]`: writes the annotation scaffold `Input/NAME.yaml`.
-///
-/// Exit status: 0 written; 1 the document cannot be ingested; 2 unreadable document, the annotation
-/// exists (without `--force`) or cannot be written.
+/// `dossier new Input/NAME.txt [--force]`: writes the annotation scaffold `Input/NAME.yaml` (`--help`).
 struct NewCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "new",
@@ -13,7 +10,9 @@ struct NewCommand: AsyncParsableCommand {
     discussion: """
       The scaffold has the schema line, kind, metadata from the title and byline, and one commented \
       activity skeleton per section whose evidence is the section's first sentence. `dossier validate` \
-      on it reports only what is left to fill. See docs/tutorial.md.
+      on it reports only what is left to fill. See docs/tutorial.md. \
+      Exit status: 0 written; 1 the document cannot be ingested; 2 an unreadable document, an annotation \
+      that exists (without --force) or cannot be written.
       """)
 
   @Argument(help: "The document (Input/NAME.txt); the annotation is written beside it.")
@@ -33,32 +32,17 @@ struct NewCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let document: IngestedDocument
-    do {
-      document = try DocumentReader.ingest(path: file)
-    } catch let error as DocumentReader.ReadError {
-      DocumentReader.printError("error: \(error)")
-      throw ExitCode(2)
-    } catch let error as DiagnosticError {
-      DocumentReader.printDiagnostics(error.diagnostics.sorted())
-      throw ExitCode(1)
+    let document = try await Console.orExit(diagnosticsStatus: 1) {
+      try DocumentIngester().ingest(path: file)
     }
     let target = String(file.dropLast(4)) + ".yaml"
     let scaffold = SidecarScaffold(options: .init(utcOffset: utcOffset)).renderWithSummary(document)
     do {
-      try Data(scaffold.text.utf8).write(
-        to: URL(fileURLWithPath: target), options: force ? [.atomic] : [.withoutOverwriting])
+      try DiskFile.create(scaffold.text, at: target, replacing: force)
     } catch {
-      let exists = FileManager.default.fileExists(atPath: target)
-      DocumentReader.printError(
-        exists && !force
-          ? "error: '\(target)' exists; --force overwrites it"
-          : "error: cannot write '\(target)': \(error.localizedDescription)")
+      Console.printError("error: \(error)" + (error.alreadyExists ? "; --force overwrites it" : ""))
       throw ExitCode(2)
     }
-    let count = scaffold.summary.skeletons
-    let what = scaffold.summary.kind == "definition" ? "term" : "activity"
-    DocumentReader.printError(
-      "wrote \(target): \(scaffold.summary.kind), \(count) \(what) skeleton\(count == 1 ? "" : "s")")
+    Console.printError("wrote \(target): \(scaffold.summary)")
   }
 }

@@ -5,7 +5,7 @@ import Testing
 /// The complete `dossier inspect` output (outline and JSON) of both seeds, against golden files in
 /// `Tests/Goldens/inspect/` (re-record with `UPDATE_GOLDENS=1` after an intended change).
 @Suite struct InspectGoldenTests {
-  static let goldens = RepositoryPaths.root.appendingPathComponent("Tests/Goldens/inspect")
+  static let goldens = Golden.folder("inspect")
 
   @Test(arguments: ["000_ec6a5abef4a65f2a", "003_9ffac5d15d52c637"])
   func seedOutputsMatchTheGoldens(seed: String) throws {

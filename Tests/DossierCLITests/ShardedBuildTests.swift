@@ -28,6 +28,19 @@ import Testing
     try dossier(folder, ["merge"] + parts.map { "Parts/\($0)" } + ["--output", "Merged"] + extra)
   }
 
+  /// `bagit.py --validate BAG` (bagit-python from PyPI in `.build/python-interop`): `true` when it
+  /// accepts the bag, `false` (its output recorded) when it rejects it, `nil` (with a plain NOTE) when
+  /// bagit could not be installed.
+  static func bagitValidate(_ bag: URL) throws -> Bool? {
+    guard let python = PythonEnvironment.python(with: ["bagit"], for: "bagit.py --validate of a merged bag")
+    else { return nil }
+    let result = try CommandRunner.run(python, ["-m", "bagit", "--validate", bag.path], in: bag)
+    if result.exitCode != 0 {
+      Issue.record("bagit.py --validate \(bag.path):\n\(result.stderr.suffix(2000))")
+    }
+    return result.exitCode == 0 && result.stderr.contains("is valid")
+  }
+
   @Test func mergedShardsAreByteIdenticalToTheSingleBuild() throws {
     guard let folder = try StreamingBuildTests.generatedWorkspace(60) else { return }
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -49,6 +62,8 @@ import Testing
       try #require(merged.exitCode == 0, "N=\(n): \(merged.stderr)")
       let actual = try BuildCommandTests.contents(folder.appendingPathComponent("Merged"))
       #expect(actual == expected, "N=\(n): the merged bag differs from the single build")
+      let bagit = try Self.bagitValidate(folder.appendingPathComponent("Merged"))
+      #expect(bagit != false, "N=\(n): bagit.py --validate rejects the merged bag")
       let check = try Self.merge(folder, (1...n).map { "\($0)-of-\(n)" }, ["--check"])
       #expect(check.exitCode == 0, "N=\(n) merge --check: \(check.stdout)\(check.stderr)")
     }

@@ -6,26 +6,7 @@ import Testing
 /// The whole pipeline as values: seed corpus in, bag out; the bag reads back to the transformed
 /// records, its XML validates, its manifests verify, and errors stop the export.
 @Suite struct BuildPipelineTests {
-  static func pipeline() throws -> BuildPipeline {
-    var xml: [String: [UInt8]] = [:]
-    for relative in XMLSchemaBundle.requiredPaths {
-      xml[relative] = [UInt8](try Data(contentsOf: RepositoryPaths.schemas.appendingPathComponent(relative)))
-    }
-    let records = try ValidateFixtures.file(
-      RepositoryPaths.schemas.appendingPathComponent("records.schema.json"),
-      path: "Schemas/records.schema.json")
-    return try BuildPipeline(
-      schemas: try ValidateFixtures.schemaFiles(), recordsSchema: records,
-      xmlSchemas: XMLSchemaBundle(files: xml))
-  }
-
-  static func xmlBundle() throws -> XMLSchemaBundle {
-    var xml: [String: [UInt8]] = [:]
-    for relative in XMLSchemaBundle.requiredPaths {
-      xml[relative] = [UInt8](try Data(contentsOf: RepositoryPaths.schemas.appendingPathComponent(relative)))
-    }
-    return XMLSchemaBundle(files: xml)
-  }
+  static func pipeline() throws -> BuildPipeline { try ValidateFixtures.schemas().buildPipeline() }
 
   static func seedBag(jobs: Int = 2) async throws -> [ExportFile] {
     let result = try await pipeline().build(
@@ -50,12 +31,14 @@ import Testing
     #expect(try JSONRecordReader.readDocuments(Self.payload(files, "json")) == expected)
     #expect(
       try TSVRecordReader.read(Self.payload(files, "tsv").filter { $0.path.hasSuffix(".tsv") }) == expected)
-    #expect(try RecordXMLReader.read(Self.payload(files, "xml"), schemas: try Self.xmlBundle()) == expected)
+    #expect(
+      try RecordXMLReader.read(Self.payload(files, "xml"), schemas: try ValidateFixtures.schemas().xmlSchemas)
+        == expected)
   }
 
   @Test func everyXMLFileValidatesWithLibXML2() async throws {
     let files = try await Self.seedBag()
-    let bundle = try Self.xmlBundle()
+    let bundle = try ValidateFixtures.schemas().xmlSchemas
     let record = try XMLSchemaValidator(bundle: bundle, schemaPath: XMLSchemaBundle.recordSchemaPath)
     let dc = try XMLSchemaValidator(bundle: bundle, schemaPath: XMLSchemaBundle.dublinCoreSchemaPath)
     let xml = files.filter { $0.path.hasPrefix("data/xml/") }
@@ -194,15 +177,15 @@ enum BagVerification {
     #expect(try TSVRecordReader.read(tsv) == expected)
     #expect(
       try RecordXMLReader.read(
-        BuildPipelineTests.payload(files, "xml"), schemas: try BuildPipelineTests.xmlBundle())
+        BuildPipelineTests.payload(files, "xml"), schemas: try ValidateFixtures.schemas().xmlSchemas)
         == expected)
     let participants = String(
       decoding: try #require(files.first { $0.path == "data/tsv/participants.tsv" }).bytes, as: UTF8.self)
     #expect(participants.contains("\tNAM\tNamibia\t纳米比亚\t"))
     let evidence = String(
       decoding: try #require(files.first { $0.path == "data/tsv/evidence.tsv" }).bytes, as: UTF8.self)
-    #expect(evidence.contains("Delegates of NA met\\tthe back\\\\slash team"))
-    #expect(evidence.contains("\"day \\\\N\""))
+    #expect(evidence.contains("\t\"Delegates of NA met\tthe back\\slash team\"\t"))
+    #expect(evidence.contains("\t\"\"\"day \\N\"\"\"\t"))
     try BagVerification.verify(files)
   }
 }

@@ -138,15 +138,8 @@ enum ExportFixtures {
     return records
   }
 
-  /// The schema files of the repository, as a bundle.
-  static func schemaBundle() throws -> XMLSchemaBundle {
-    var files: [String: [UInt8]] = [:]
-    for path in XMLSchemaBundle.requiredPaths {
-      let url = RepositoryPaths.schemas.appendingPathComponent(path)
-      files[path] = Array(try Data(contentsOf: url))
-    }
-    return XMLSchemaBundle(files: files)
-  }
+  /// The XSDs and the catalog of `Schemas/`.
+  static func schemaBundle() throws -> XMLSchemaBundle { try ValidateFixtures.schemas().xmlSchemas }
 
   static func options() throws -> ExportOptions {
     ExportOptions(schemas: try schemaBundle(), softwareAgent: "dossier (tests)")

@@ -1,27 +1,15 @@
 import DossierCore
+import DossierTestSupport
 import Testing
 
 /// Readers get corrupted files (seeded byte mutations, truncations, deep nesting): each must either read
 /// them or report `X005`, never crash or hang.
 @Suite struct ExportReaderRobustnessTests {
-  /// A small deterministic generator (SplitMix64), so failures reproduce.
-  struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-  }
-
   private static let interesting: [UInt8] = [
     0x00, 0x09, 0x0A, 0x0D, 0x22, 0x3C, 0x3E, 0x26, 0x5C, 0x7B, 0x7D, 0xFF, 0xE4,
   ]
 
-  private func mutate(_ bytes: [UInt8], _ generator: inout Generator) -> [UInt8] {
+  private func mutate(_ bytes: [UInt8], _ generator: inout SplitMix) -> [UInt8] {
     var out = bytes
     switch generator.below(4) {
     case 0 where !out.isEmpty:
@@ -37,7 +25,7 @@ import Testing
   }
 
   private func check(_ read: ([ExportFile]) throws -> RecordSet, _ files: [ExportFile], seed: UInt64) {
-    var generator = Generator(state: seed)
+    var generator = SplitMix(seed: seed)
     for _ in 0..<150 {
       let index = generator.below(files.count)
       var damaged = files

@@ -89,9 +89,9 @@ import Testing
     for snippet in [
       "XML_CATALOG_FILES=Schemas/catalog.xml xmllint --nonet --noout --schema Schemas/xml/dossier-record.xsd",
       "XML_CATALOG_FILES=Schemas/catalog.xml xmllint --nonet --noout --schema Schemas/xml/vendor/oai_dc.xsd",
-      "quoting=csv.QUOTE_NONE", "keep_default_na=False", "na_values=[\"\\\\N\"]", "quote = \"\"",
-      "na = \"\\\\N\"",
-      "FORMAT text", "NULL '\\N'",
+      "keep_default_na=False", "na_values=[\"\\\\N\"]", "quote = \"\\\"\"", "escape_backslash = FALSE",
+      "na = \"\\\\N\"", "FORMAT csv", "DELIMITER E'\\t'", "NULL '\\N'",
+      "frictionless validate Exports/data/tsv/datapackage.json",
     ] {
       #expect(text.contains(snippet), "docs/exports.md lacks: \(snippet)")
     }

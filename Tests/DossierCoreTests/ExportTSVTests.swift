@@ -6,17 +6,44 @@ import Testing
 
 @Suite struct ExportTSVTests {
   @Test(arguments: [
-    ("plain", "plain"), ("a\tb", "a\\tb"), ("a\nb", "a\\nb"), ("a\rb", "a\\rb"), ("a\\b", "a\\\\b"),
-    ("\\N", "\\\\N"), ("\\t", "\\\\t"), ("", ""), ("\"q\" 'x' <&>", "\"q\" 'x' <&>"), ("国际", "国际"),
+    ("plain", "plain"), ("a\tb", "\"a\tb\""), ("a\nb", "\"a\nb\""), ("a\rb", "\"a\rb\""),
+    ("a\\b", "a\\b"), ("\\N", "\"\\N\""), ("\\\\N", "\\\\N"), ("\\t", "\\t"), ("", ""),
+    ("\"q\" 'x' <&>", "\"\"\"q\"\" 'x' <&>\""), ("mid\"quote", "\"mid\"\"quote\""), ("\"", "\"\"\"\""),
+    ("国际", "国际"), (" NA ", " NA "),
   ])
-  func escapingRoundTrips(value: String, escaped: String) throws {
-    #expect(TSVLayout.escape(value) == escaped)
-    #expect(TSVLayout.unescape(escaped[...]) == value)
+  func cellsRoundTrip(value: String, encoded: String) throws {
+    #expect(TSVLayout.escape(value) == encoded)
+    let parsed = try TSVLayout.parse("\(encoded)\t\(TSVLayout.null)\n").get()
+    #expect(parsed.count == 1)
+    #expect(parsed.first?.cells.map(\.text) == [value, TSVLayout.null])
+    #expect(parsed.first?.cells.map(\.isNull) == [false, true])
   }
 
-  @Test func unknownEscapeIsRejected() {
-    #expect(TSVLayout.unescape("a\\x"[...]) == nil)
-    #expect(TSVLayout.unescape("trailing\\"[...]) == nil)
+  @Test(arguments: [
+    ("\"open\n", 1, 1, "a quoted field is never closed"),
+    ("a\t\"b\"c\n", 1, 6, "text after the closing quote"),
+    ("a\tb\"c\n", 1, 4, "a quote inside an unquoted field"),
+    ("a\rb\n", 1, 2, "a CR outside a quoted field"),
+    ("a\tb", 1, 4, "the file does not end with a line feed"),
+    ("x\n\"two\nlines\"\tz\"\n", 3, 9, "a quote inside an unquoted field"),
+  ])
+  func malformedTSVIsLocated(text: String, line: Int, column: Int, message: String) {
+    guard case .failure(let error) = TSVLayout.parse(text) else {
+      Issue.record("\(text.debugDescription) parsed")
+      return
+    }
+    #expect(error.line == line)
+    #expect(error.column == column)
+    #expect(error.message.contains(message))
+  }
+
+  @Test func quotedFieldsSpanLinesAndKeepTheirPosition() throws {
+    let records = try TSVLayout.parse("a\tb\n\"x\ny\"\t\"\"\"\"\t\n\"\\N\"\t\\N\t\n").get()
+    #expect(records.map(\.line) == [1, 2, 4])
+    #expect(records[1].cells.map(\.text) == ["x\ny", "\"", ""])
+    #expect(records[1].cells.map(\.line) == [2, 3, 3])
+    #expect(records[1].cells.map(\.column) == [1, 4, 9])
+    #expect(records[2].cells.map(\.isNull) == [false, true, false])
   }
 
   @Test func tsvRoundTripsToEqualRecordsAndBytes() throws {
@@ -36,23 +63,21 @@ import Testing
     #expect(try TSVExporter().export(back) == files)
   }
 
-  @Test func tsvCellsAreEscapedOneRecordPerLine() throws {
+  @Test func tsvCellsAreQuotedOnlyWhenNeeded() throws {
     let files = try TSVExporter().export(ExportFixtures.corpus)
     let participants = String(
       decoding: try #require(files.first { $0.path == "tsv/participants.tsv" }).bytes, as: UTF8.self)
-    let lines = participants.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines.count == ExportFixtures.corpus.participants.count + 2)
+    let records = try TSVLayout.parse(participants).get()
+    #expect(records.count == ExportFixtures.corpus.participants.count + 1)
     #expect(
-      lines[0] == "document_id\tactivity_id\tordinal\trole\tcountry_iso3\tcountry_name_en\tcountry_name_zh\t"
-        + "organization\tsector\tset_id\timplicit\traw\tperson_name")
-    for line in lines.dropLast() {
-      #expect(line.split(separator: "\t", omittingEmptySubsequences: false).count == 13)
-    }
-    #expect(lines.contains { $0.hasSuffix("\tNAM\tNamibia\t纳米比亚\t\\N\tMIL\th3-recipients\tfalse\tNA\t\\N") })
+      participants.hasPrefix(
+        "document_id\tactivity_id\tordinal\trole\tcountry_iso3\tcountry_name_en\tcountry_name_zh\t"
+          + "organization\tsector\tset_id\timplicit\traw\tperson_name\n"))
+    for record in records { #expect(record.cells.count == 13) }
+    #expect(participants.contains("\tNAM\tNamibia\t纳米比亚\t\\N\tMIL\th3-recipients\tfalse\tNA\t\\N\n"))
     #expect(
-      lines.contains {
-        $0.contains("tab\\there, line\\nbreak, cr\\r, back\\\\slash, \\\\N, \\\\\\\\N, \\\\t, \"quotes\"")
-      })
+      participants.contains(
+        "\"tab\there, line\nbreak, cr\r, back\\slash, \\N, \\\\N, \\t, \"\"quotes\"\" 'single' <&> ]]>\""))
     let areas = String(
       decoding: try #require(files.first { $0.path == "tsv/activity_areas.tsv" }).bytes, as: UTF8.self)
     #expect(
@@ -74,6 +99,10 @@ import Testing
       let dialect = try #require(resource["dialect"] as? [String: Any])
       #expect(dialect["delimiter"] as? String == "\t")
       #expect(dialect["nullSequence"] as? String == "\\N")
+      #expect(dialect["quoteChar"] as? String == "\"")
+      #expect(dialect["doubleQuote"] as? Bool == true)
+      #expect(dialect["escapeChar"] == nil)
+      #expect(resource["format"] as? String == "csv")
       #expect(dialect["lineTerminator"] as? String == "\n")
       let schema = try #require(resource["schema"] as? [String: Any])
       #expect((schema["missingValues"] as? [String]) == ["\\N"])
@@ -86,17 +115,26 @@ import Testing
 
   @Test func brokenTSVIsLocatedX005() throws {
     var files = try TSVExporter().export(ExportFixtures.corpus)
-    let index = try #require(files.firstIndex { $0.path == "tsv/evidence.tsv" })
-    var text = String(decoding: files[index].bytes, as: UTF8.self)
+    let evidence = try #require(files.firstIndex { $0.path == "tsv/evidence.tsv" })
+    var text = String(decoding: files[evidence].bytes, as: UTF8.self)
     text = text.replacingOccurrences(of: "\t1603\t", with: "\t16x3\t")
-    text = text.replacingOccurrences(of: "for the first time\\nto", with: "for the first time\\qto")
-    files[index] = ExportFile(path: files[index].path, text: text)
+    files[evidence] = ExportFile(path: files[evidence].path, text: text)
+    let participants = try #require(files.firstIndex { $0.path == "tsv/participants.tsv" })
+    text = String(decoding: files[participants].bytes, as: UTF8.self)
+    #expect(text.contains("'single' <&> ]]>\""))
+    text = text.replacingOccurrences(of: "'single' <&> ]]>\"", with: "'single' <&> ]]>\"x")
+    files[participants] = ExportFile(path: files[participants].path, text: text)
     let error = #expect(throws: DiagnosticError.self) { _ = try TSVRecordReader.read(files) }
     let diagnostics = (error?.diagnostics ?? []).sorted()
     #expect(diagnostics.map(\.code.id) == ["X005", "X005"])
-    #expect(diagnostics.allSatisfy { $0.location?.file == "tsv/evidence.tsv" })
-    #expect(diagnostics.contains { $0.message.contains("invalid backslash escape") })
-    #expect(diagnostics.contains { $0.message.contains("'16x3' is not an integer") })
+    #expect(
+      diagnostics.contains {
+        $0.location?.file == "tsv/participants.tsv" && $0.message.contains("text after the closing quote")
+      })
+    #expect(
+      diagnostics.contains {
+        $0.location?.file == "tsv/evidence.tsv" && $0.message.contains("'16x3' is not an integer")
+      })
   }
 
   @Test func nullInRequiredColumnAndWrongFieldCountAreX005() throws {

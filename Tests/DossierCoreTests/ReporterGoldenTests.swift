@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 @Suite struct ReporterGoldenTests {
-  static let goldens = RepositoryPaths.root.appendingPathComponent("Tests/DossierCoreTests/Goldens/reporters")
+  static let goldens = Golden.folder("reporters")
 
   static func extensionFor(_ kind: ReporterKind) -> String {
     switch kind {
@@ -80,5 +80,3 @@ extension ReporterGoldenTests {
     }
   }
 }
-
-extension SplitMix: RandomNumberGenerator {}

@@ -4,7 +4,7 @@ import Foundation
 import JSONSchema
 import Testing
 
-/// The transform of the seed corpus: the facts DESIGN §2.4 asks for, checked on the records.
+/// The transform of the seed corpus: the facts docs/exports.md promises, checked on the records.
 @Suite struct TransformSeedTests {
   static let article = "003_9ffac5d15d52c637"
   static let definition = "000_ec6a5abef4a65f2a"

@@ -4,10 +4,9 @@ import Foundation
 import Testing
 
 /// The text rendering of a few mistake cases (`Cases/mistakes.yaml`), compared with the golden files
-/// `Cases/text/NAME.txt`. `UPDATE_GOLDENS=1` re-records them.
+/// `Tests/Goldens/validate-cases/NAME.txt`. `UPDATE_GOLDENS=1` re-records them.
 @Suite struct ValidateCaseTests {
-  static let textFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("Cases/text")
+  static let textFolder = Golden.folder("validate-cases")
 
   @Test(arguments: ["byline-contradiction", "quote-found-twice", "unknown-key", "misspelled-set-member"])
   func textRendering(_ name: String) async throws {

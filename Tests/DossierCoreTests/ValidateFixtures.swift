@@ -4,36 +4,22 @@ import Foundation
 
 /// The repository's schemas and seed corpus as values, for validation tests.
 enum ValidateFixtures {
-  static func file(_ url: URL, path: String) throws -> CorpusFile {
-    CorpusFile(path: path, bytes: [UInt8](try Data(contentsOf: url)))
+  /// Every file validation needs from `Schemas/`, named `Schemas/…`.
+  static func schemaFiles() throws -> SchemaFiles {
+    try SchemasFolder.schemaFiles(in: RepositoryPaths.schemas.path, named: "Schemas")
   }
 
-  /// Every file the pipeline needs from `Schemas/`, named `Schemas/…`.
-  static func schemaFiles() throws -> SchemaFiles {
-    var files: [String: CorpusFile] = [:]
-    for relative in SchemaFiles.requiredPaths {
-      files[relative] = try file(
-        RepositoryPaths.schemas.appendingPathComponent(relative), path: "Schemas/" + relative)
-    }
-    return try SchemaFiles.assemble(files).get()
+  /// Everything a build needs from `Schemas/`, named `Schemas/…`.
+  static func schemas() throws -> SchemasFolder {
+    try SchemasFolder(RepositoryPaths.schemas.path, named: "Schemas")
   }
 
   /// One validator for the whole test process (schemas compiled once).
   static let validator: CorpusValidator? = try? CorpusValidator(schemas: schemaFiles())
 
-  /// The seed corpus: every `.txt`/`.yaml` of `Input/`, named `Input/…`.
+  /// The seed corpus: the documents of `Input/`, their files named `Input/…`.
   static func seedCorpus() throws -> [String: CorpusDocumentInput] {
-    let names = try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.input.path).sorted()
-    var corpus: [String: CorpusDocumentInput] = [:]
-    for name in names where name.hasSuffix(".txt") || name.hasSuffix(".yaml") {
-      let isText = name.hasSuffix(".txt")
-      let id = String(name.dropLast(isText ? 4 : 5))
-      var entry = corpus[id] ?? CorpusDocumentInput(id: id, text: nil, annotation: nil)
-      let loaded = try file(RepositoryPaths.input.appendingPathComponent(name), path: "Input/" + name)
-      if isText { entry.text = loaded } else { entry.annotation = loaded }
-      corpus[id] = entry
-    }
-    return corpus
+    try InputFolder.read(RepositoryPaths.input.path, named: "Input").corpus
   }
 
   /// `CODE line:column` per diagnostic (the file too when it is not `file`).

@@ -2,6 +2,11 @@ import Foundation
 
 /// Golden-file comparison with a record switch: run with `UPDATE_GOLDENS=1` to rewrite the files.
 public enum Golden {
+  /// `Tests/Goldens/SUITE/`, the one root of every suite's golden files.
+  public static func folder(_ suite: String) -> URL {
+    RepositoryPaths.root.appendingPathComponent("Tests/Goldens").appendingPathComponent(suite)
+  }
+
   /// Compares `actual` with the golden file; returns `nil` when equal (or just recorded),
   /// otherwise a readable line diff to put in a test failure.
   public static func compare(_ actual: String, with file: URL) -> String? {

@@ -2,7 +2,7 @@ import JSONSchema
 
 /// A document merged with its annotation: the ingested structure, the typed annotation, the
 /// annotation's source map (JSON Pointer → YAML line:column), and the metadata fields that the text
-/// and the annotation agree on (DESIGN §2.2). The boundary between the annotate and validate stages.
+/// and the annotation agree on (docs/annotations.md §3). The boundary between the annotate and validate stages.
 public struct AnnotatedDocument: Sendable {
   /// One metadata field after the merge.
   public struct Field: Sendable, Hashable {

@@ -1,7 +1,7 @@
 import JSONSchema
 
-/// Merges an annotation with the structure ingested from its document (DESIGN §2.2,
-/// docs/annotations.md §3): title, publisher, editor and publication time found in the text must agree
+/// Merges an annotation with the structure ingested from its document
+/// (docs/annotations.md §3): title, publisher, editor and publication time found in the text must agree
 /// with the annotation unless a `corrections` entry with a reason overrides the text.
 ///
 /// Disagreements are errors located at the annotation's value, with a note at the text.

@@ -63,10 +63,10 @@ extension DiagnosticCode {
   /// `build --check` found an export file that is stale, missing or extra.
   public static let staleExport = DiagnosticCode(
     "X010", "export folder is stale",
-    "`dossier build --check` compared the export folder with what a build would write and found a file "
-      + "that differs (stale), one the build would write that is absent (missing), or one the build does "
-      + "not produce (extra). Each file is reported once, through the chosen reporter. Run `dossier build` "
-      + "and commit the result.")
+    "`dossier build --check` (or `dossier merge --check`) compared the export folder with what a build "
+      + "would write and found a file that differs (stale), one the build would write that is absent "
+      + "(missing), or one the build does not produce (extra). Each file is reported once, through the "
+      + "chosen reporter. Run `dossier build` (or `dossier merge`) and commit the result.")
 
   /// Codes of the Export family (`X…`).
   static var exportCodes: [DiagnosticCode] {

@@ -1,6 +1,6 @@
 import JSONSchema
 
-/// Renders one document's share of the bag (DESIGN §2.5), for the streaming build: its per-document
+/// Renders one document's share of the bag (docs/exports.md), for the streaming build: its per-document
 /// files (JSON, record XML, oai_dc) and its rows of every table file (JSON Lines, TSV) as bytes.
 ///
 /// The records are checked once (`RecordSetChecker`, and the XML `Char` production when an XML format

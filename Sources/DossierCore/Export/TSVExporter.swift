@@ -2,10 +2,11 @@ import JSONSchema
 
 /// Writes the TSV tables (`tsv/<table>.tsv`) and their Frictionless descriptor (`tsv/datapackage.json`).
 ///
-/// Format (PostgreSQL `COPY … TEXT` / linear TSV): UTF-8 without BOM, LF line ends (also after the last
-/// row), a header row, fields separated by TAB, no quoting, escapes `\\ \t \n \r`, null written `\N`,
-/// the empty string as an empty field, booleans `true`/`false`, integers in decimal. Columns have a
-/// fixed order and rows are sorted by key. List columns become long tables.
+/// Format (CSV quoting with TAB as the delimiter, see `TSVLayout.escape`): UTF-8 without BOM, LF line
+/// ends (also after the last row), a header row, fields separated by TAB, a string holding TAB, LF, CR
+/// or `"` (or equal to `\N`) between `"` with `"` doubled, null written `\N` unquoted, the empty string
+/// as an empty field, booleans `true`/`false`, integers in decimal. Columns have a fixed order and rows
+/// are sorted by key. List columns become long tables.
 public struct TSVExporter: RecordExporter {
   public let options: ExportOptions
   public var format: ExportFormat { .tsv }
@@ -88,9 +89,8 @@ public struct TSVExporter: RecordExporter {
     let dialect: JSONValue = .object(
       JSONObject([
         ("delimiter", .string("\t")), ("lineTerminator", .string("\n")), ("header", .bool(true)),
-        ("quoteChar", .string("")), ("doubleQuote", .bool(false)), ("escapeChar", .string("\\")),
-        ("nullSequence", .string(TSVLayout.null)), ("skipInitialSpace", .bool(false)),
-        ("caseSensitiveHeader", .bool(true)),
+        ("quoteChar", .string("\"")), ("doubleQuote", .bool(true)), ("nullSequence", .string(TSVLayout.null)),
+        ("skipInitialSpace", .bool(false)), ("caseSensitiveHeader", .bool(true)),
       ]))
     let resources: [JSONValue] = TSVLayout.tables.map { table in
       var fields: [JSONValue] = []
@@ -99,7 +99,11 @@ public struct TSVExporter: RecordExporter {
           ("name", .string(column.name)), ("description", .string(column.description)),
         ])
         var constraints = JSONObject()
-        if column.required { constraints["required"] = .bool(true) }
+        if column.required {
+          constraints["required"] = .bool(true)
+          // No missing value in a column that is never null, so a text `\N` reads back as text.
+          field["missingValues"] = .array([])
+        }
         switch column.kind {
         case .integer: field["type"] = .string("integer")
         case .boolean:
@@ -130,8 +134,9 @@ public struct TSVExporter: RecordExporter {
       return .object(
         JSONObject([
           ("name", .string(table.name)), ("path", .string("\(table.name).tsv")),
-          ("profile", .string("tabular-data-resource")), ("format", .string("tsv")),
-          ("mediatype", .string("text/tab-separated-values")), ("encoding", .string("utf-8")),
+          // `csv` (a CSV dialect with TAB as delimiter): readers keep CR inside quoted fields.
+          ("profile", .string("tabular-data-resource")), ("format", .string("csv")),
+          ("mediatype", .string("text/csv")), ("encoding", .string("utf-8")),
           ("description", .string(table.description)), ("dialect", dialect), ("schema", .object(schema)),
         ]))
     }
@@ -142,7 +147,7 @@ public struct TSVExporter: RecordExporter {
         (
           "description",
           .string(
-            "Normalized records exported by Dossier. Cells use backslash escapes (\\\\ \\t \\n \\r) and \\N for null; see docs/exports.md."
+            "Normalized records exported by Dossier. CSV with TAB as delimiter: a cell holding TAB, LF, CR or a quote is quoted with doubled quotes; an unquoted \\N is null; see docs/exports.md."
           )
         ),
         ("resources", .array(resources)),

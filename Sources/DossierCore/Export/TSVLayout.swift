@@ -63,52 +63,170 @@ public struct TSVLayout: Hashable, Sendable {
     return [main] + lists
   }
 
-  /// Escapes a string for a TSV cell: `\` → `\\`, TAB → `\t`, LF → `\n`, CR → `\r`.
+  /// Encodes a string as one TSV cell, the only place the cell encoding lives (CSV quoting, RFC 4180
+  /// style, with TAB as the delimiter): a string holding TAB, LF, CR or `"`, or equal to the null
+  /// marker `\N`, is written between `"` with every `"` doubled; any other string is written as it is
+  /// (backslashes included). The empty string is an empty field. Python's `csv`, Frictionless,
+  /// pandas, readr and PostgreSQL `COPY … (FORMAT csv, DELIMITER E'\t', NULL '\N')` read it back.
   public static func escape(_ value: String) -> String {
     var bytes: [UInt8] = []
     appendEscaped(value, to: &bytes)
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Appends the escaped UTF-8 bytes of a cell (`escape`): the one home of the cell encoding.
+  /// Appends the UTF-8 bytes of one encoded cell (`escape`), for writers that build rows as bytes.
   static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
     var value = value
     value.withUTF8 { utf8 in
+      let isNullMarker = utf8.count == 2 && utf8[0] == 0x5C && utf8[1] == UInt8(ascii: "N")
+      guard isNullMarker || utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x22 })
+      else {
+        bytes.append(contentsOf: utf8)
+        return
+      }
+      bytes.append(0x22)
       var start = 0
-      for (index, byte) in utf8.enumerated()
-      where byte == 0x5C || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+      for (index, byte) in utf8.enumerated() where byte == 0x22 {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...index]))
+        bytes.append(0x22)
         start = index + 1
-        bytes.append(0x5C)
-        switch byte {
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        default: bytes.append(0x5C)
-        }
       }
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+      bytes.append(0x22)
     }
   }
 
-  /// Reverses `escape`; `nil` for a backslash not followed by `\`, `t`, `n` or `r`.
-  public static func unescape(_ cell: Substring) -> String? {
-    var out = String.UnicodeScalarView()
-    var iterator = cell.unicodeScalars.makeIterator()
-    while let scalar = iterator.next() {
-      guard scalar == "\\" else {
-        out.append(scalar)
+  /// One field of a TSV record as read back: its text (quotes removed) and where it starts.
+  public struct Cell: Hashable, Sendable {
+    /// The decoded text.
+    public let text: String
+    /// Whether the field was written between quotes (a quoted `"\N"` is text, not null).
+    public let quoted: Bool
+    /// 1-based line and column (Unicode scalars) of the field's first character.
+    public let line: Int
+    public let column: Int
+    /// `true` for the unquoted null marker `\N`.
+    public var isNull: Bool { !quoted && text == TSVLayout.null }
+  }
+
+  /// One record of a TSV file: its cells and the line it starts on.
+  public struct Record: Hashable, Sendable {
+    public let line: Int
+    public let cells: [Cell]
+  }
+
+  /// A malformed TSV file: what is wrong and where.
+  public struct ParseError: Error, Hashable, Sendable {
+    public let line: Int
+    public let column: Int
+    public let message: String
+  }
+
+  /// Splits a whole TSV file (the reverse of `escape`, strictly): records end at LF, fields at TAB,
+  /// a field starting with `"` runs to the matching `"` (`""` inside is one `"`) and may hold TAB, LF
+  /// and CR. Every record must end with LF. Errors: an unterminated quoted field, text after a closing
+  /// quote, a `"` or CR inside an unquoted field, a missing final LF.
+  public static func parse(_ text: String) -> Result<[Record], ParseError> {
+    var records: [Record] = []
+    var cells: [Cell] = []
+    var field = String.UnicodeScalarView()
+    var line = 1
+    var column = 1
+    var recordLine = 1
+    var fieldLine = 1
+    var fieldColumn = 1
+    var quoted = false
+    var inQuotes = false
+    var afterClosingQuote = false
+    var atFieldStart = true
+    var scalars = text.unicodeScalars.makeIterator()
+    var pending: Unicode.Scalar? = nil
+    func finishField() {
+      cells.append(Cell(text: String(field), quoted: quoted, line: fieldLine, column: fieldColumn))
+      field = String.UnicodeScalarView()
+      quoted = false
+      afterClosingQuote = false
+      atFieldStart = true
+    }
+    while let scalar = pending ?? scalars.next() {
+      pending = nil
+      if atFieldStart {
+        fieldLine = line
+        fieldColumn = column
+        atFieldStart = false
+        if scalar == "\"" {
+          quoted = true
+          inQuotes = true
+          column += 1
+          continue
+        }
+      }
+      if inQuotes {
+        if scalar == "\"" {
+          let next = scalars.next()
+          if next == "\"" {
+            field.append("\"")
+            column += 2
+          } else {
+            inQuotes = false
+            afterClosingQuote = true
+            column += 1
+            pending = next
+          }
+          continue
+        }
+        field.append(scalar)
+        if scalar == "\n" {
+          line += 1
+          column = 1
+        } else {
+          column += 1
+        }
         continue
       }
-      switch iterator.next() {
-      case "\\": out.append("\\")
-      case "t": out.append("\t")
-      case "n": out.append("\n")
-      case "r": out.append("\r")
-      default: return nil
+      switch scalar {
+      case "\t":
+        finishField()
+        column += 1
+      case "\n":
+        finishField()
+        records.append(Record(line: recordLine, cells: cells))
+        cells = []
+        line += 1
+        column = 1
+        recordLine = line
+      default:
+        if afterClosingQuote {
+          return .failure(
+            ParseError(
+              line: line, column: column,
+              message: "text after the closing quote of a quoted field (a quoted field must end at TAB or LF)"
+            ))
+        }
+        if scalar == "\"" {
+          return .failure(
+            ParseError(
+              line: line, column: column,
+              message:
+                "a quote inside an unquoted field (such a field must be quoted, with the quote doubled)"))
+        }
+        if scalar == "\r" {
+          return .failure(
+            ParseError(line: line, column: column, message: "a CR outside a quoted field"))
+        }
+        field.append(scalar)
+        column += 1
       }
     }
-    return String(out)
+    if inQuotes {
+      return .failure(
+        ParseError(line: fieldLine, column: fieldColumn, message: "a quoted field is never closed"))
+    }
+    if !cells.isEmpty || !atFieldStart || !field.isEmpty {
+      return .failure(
+        ParseError(line: line, column: column, message: "the file does not end with a line feed"))
+    }
+    return .success(records)
   }
 
   /// The null marker.

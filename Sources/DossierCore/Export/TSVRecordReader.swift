@@ -1,6 +1,7 @@
-/// Reads the TSV tables back into records, with the documented unescaping: fields split on TAB, `\N`
-/// is null, `\\ \t \n \r` are unescaped, any other backslash sequence is an error. Independent of the
-/// writer; every problem is an `X005` error at file:line:column.
+/// Reads the TSV tables back into records, with the documented quoting (`TSVLayout.parse`): fields split
+/// on TAB, records on LF, a field between `"` may hold TAB, LF, CR and doubled quotes, an unquoted `\N`
+/// is null (a quoted `"\N"` is the text). Independent of the writer; every problem is an `X005` error at
+/// file:line:column.
 public enum TSVRecordReader {
   /// Reads TSV files; each file's name (`…/participants.tsv`) selects its table. Files other than
   /// `.tsv` (such as `datapackage.json`) are ignored.
@@ -21,25 +22,26 @@ public enum TSVRecordReader {
         problems.append(JSONRecordReader.unreadable(file.path, line: 1, "the file is not valid UTF-8"))
         continue
       }
-      guard text.hasSuffix("\n") else {
+      let records: [TSVLayout.Record]
+      switch TSVLayout.parse(text) {
+      case .success(let parsed): records = parsed
+      case .failure(let error):
         problems.append(
-          JSONRecordReader.unreadable(file.path, line: 1, "the file does not end with a line feed"))
+          JSONRecordReader.unreadable(file.path, line: error.line, column: error.column, error.message))
         continue
       }
-      // Split on scalars, not Characters, so no grapheme cluster can hide a TAB or LF.
-      let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        .map(Substring.init)
-      let header = table.columns.map(\.name).joined(separator: "\t")
-      guard let first = lines.first, first == header else {
+      let header = table.columns.map(\.name)
+      guard let first = records.first, first.cells.map(\.text) == header,
+        !first.cells.contains(where: \.quoted)
+      else {
         problems.append(
           JSONRecordReader.unreadable(
-            file.path, line: 1, "the header must be exactly: \(header.replacing("\t", with: " TAB "))"))
+            file.path, line: 1, "the header must be exactly: \(header.joined(separator: " TAB "))"))
         continue
       }
-      for (offset, line) in lines.dropFirst().enumerated() {
-        let lineNumber = offset + 2
-        let cells = line.unicodeScalars.split(separator: "\t", omittingEmptySubsequences: false).map(
-          Substring.init)
+      for record in records.dropFirst() {
+        let lineNumber = record.line
+        let cells = record.cells
         guard cells.count == table.columns.count else {
           problems.append(
             JSONRecordReader.unreadable(
@@ -47,7 +49,6 @@ public enum TSVRecordReader {
           continue
         }
         var values: [String: FieldValue] = [:]
-        var column = 1
         var failed = false
         for (cell, definition) in zip(cells, table.columns) {
           switch decode(cell, definition) {
@@ -55,10 +56,9 @@ public enum TSVRecordReader {
           case .failure(let message):
             problems.append(
               JSONRecordReader.unreadable(
-                file.path, line: lineNumber, column: column, "column '\(definition.name)': \(message)"))
+                file.path, line: cell.line, column: cell.column, "column '\(definition.name)': \(message)"))
             failed = true
           }
-          column += cell.unicodeScalars.count + 1
         }
         if failed { continue }
         if let list = table.listColumn, let valueColumn = list.listTable?.valueColumn {
@@ -123,14 +123,14 @@ public enum TSVRecordReader {
     }
   }
 
-  private static func decode(_ cell: Substring, _ column: TSVLayout.Column) -> Decoded {
-    if cell == TSVLayout.null {
+  private static func decode(_ field: TSVLayout.Cell, _ column: TSVLayout.Column) -> Decoded {
+    if field.isNull {
       return column.required ? .failure("null (\\N) in a required column") : .success(.null)
     }
+    let cell = field.text[...]
     switch column.kind {
     case .string, .stringList:
-      guard let text = TSVLayout.unescape(cell) else { return .failure("invalid backslash escape") }
-      return .success(.string(text))
+      return .success(.string(field.text))
     case .integer:
       let digits = cell.hasPrefix("-") ? cell.dropFirst() : cell
       guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),

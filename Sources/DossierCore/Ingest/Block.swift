@@ -5,9 +5,9 @@
 /// `s3.p2` (second paragraph of section 3), `s0.l4` (fourth list item before the first section),
 /// and inside a parallel version the version id as prefix (`zh.title`, `zh.p1`, `zh.s2.p1`).
 /// Invariant: slicing the normalized text at `start..<end` gives exactly `text`.
-public struct Block: Sendable, Hashable, Codable {
+public struct Block: Sendable, Hashable {
   /// What a block is.
-  public enum Kind: String, Sendable, Codable, CaseIterable {
+  public enum Kind: String, Sendable, CaseIterable {
     /// The document title (or the title of a parallel version).
     case title
     /// The byline line (source, editor, timestamp).
@@ -79,51 +79,4 @@ public struct Block: Sendable, Hashable, Codable {
 
   /// The half-open scalar range `start..<end`.
   public var range: Range<Int> { start..<end }
-
-  private enum CodingKeys: String, CodingKey {
-    case id, kind, language, start, end, lines, columns, text, section, version, parent, terminator, marker
-  }
-
-  /// Decodes the JSON form written by `encode(to:)`.
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    id = try container.decode(String.self, forKey: .id)
-    kind = try container.decode(Kind.self, forKey: .kind)
-    language = try container.decode(String.self, forKey: .language)
-    start = try container.decode(Int.self, forKey: .start)
-    end = try container.decode(Int.self, forKey: .end)
-    let lines = try container.decode([Int].self, forKey: .lines)
-    let columns = try container.decode([Int].self, forKey: .columns)
-    guard lines.count == 2, columns.count == 2 else {
-      throw DecodingError.dataCorruptedError(
-        forKey: .lines, in: container, debugDescription: "lines and columns hold two numbers each")
-    }
-    (startLine, endLine) = (lines[0], lines[1])
-    (startColumn, endColumn) = (columns[0], columns[1])
-    text = try container.decode(String.self, forKey: .text)
-    section = try container.decodeIfPresent(Int.self, forKey: .section)
-    version = try container.decodeIfPresent(String.self, forKey: .version)
-    parent = try container.decodeIfPresent(String.self, forKey: .parent)
-    terminator = try container.decodeIfPresent(String.self, forKey: .terminator)
-    marker = try container.decodeIfPresent(String.self, forKey: .marker)
-  }
-
-  /// Encodes every key (absent values as `null`), with `lines` = [first, last] and
-  /// `columns` = [start, end exclusive].
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(id, forKey: .id)
-    try container.encode(kind, forKey: .kind)
-    try container.encode(language, forKey: .language)
-    try container.encode(start, forKey: .start)
-    try container.encode(end, forKey: .end)
-    try container.encode([startLine, endLine], forKey: .lines)
-    try container.encode([startColumn, endColumn], forKey: .columns)
-    try container.encode(text, forKey: .text)
-    try container.encode(section, forKey: .section)
-    try container.encode(version, forKey: .version)
-    try container.encode(parent, forKey: .parent)
-    try container.encode(terminator, forKey: .terminator)
-    try container.encode(marker, forKey: .marker)
-  }
 }

@@ -3,7 +3,7 @@
 ///
 /// Every field keeps its span in the normalized text. The timestamp is the raw text: it has no time
 /// zone, and the annotation supplies one.
-public struct Byline: Sendable, Hashable, Codable {
+public struct Byline: Sendable, Hashable {
   /// The whole byline line (trimmed).
   public var line: SpannedText
   /// The publisher (`Source:` / `来源：`).
@@ -25,27 +25,5 @@ public struct Byline: Sendable, Hashable, Codable {
     self.editor = editor
     self.author = author
     self.timestamp = timestamp
-  }
-
-  private enum CodingKeys: String, CodingKey { case line, source, editor, author, timestamp }
-
-  /// Decodes the JSON form written by `encode(to:)`.
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    line = try container.decode(SpannedText.self, forKey: .line)
-    source = try container.decodeIfPresent(SpannedText.self, forKey: .source)
-    editor = try container.decodeIfPresent(SpannedText.self, forKey: .editor)
-    author = try container.decodeIfPresent(SpannedText.self, forKey: .author)
-    timestamp = try container.decodeIfPresent(SpannedText.self, forKey: .timestamp)
-  }
-
-  /// Encodes every key; absent fields as `null`.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(line, forKey: .line)
-    try container.encode(source, forKey: .source)
-    try container.encode(editor, forKey: .editor)
-    try container.encode(author, forKey: .author)
-    try container.encode(timestamp, forKey: .timestamp)
   }
 }

@@ -59,27 +59,3 @@ public struct IngestedDocument: Sendable {
     section.blockIDs.compactMap { block(id: $0) }
   }
 }
-
-extension IngestedDocument: Encodable {
-  private enum CodingKeys: String, CodingKey {
-    case id, path, title, byline, sections, blocks, languages, versions, diagnostics
-    case scalarCount = "scalar_count"
-    case lineCount = "line_count"
-  }
-
-  /// Encodes the structure (not the source bytes); absent values as `null`.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(id, forKey: .id)
-    try container.encode(source.path, forKey: .path)
-    try container.encode(title, forKey: .title)
-    try container.encode(byline, forKey: .byline)
-    try container.encode(sections, forKey: .sections)
-    try container.encode(blocks, forKey: .blocks)
-    try container.encode(languages, forKey: .languages)
-    try container.encode(versions, forKey: .versions)
-    try container.encode(diagnostics, forKey: .diagnostics)
-    try container.encode(source.scalarCount, forKey: .scalarCount)
-    try container.encode(source.lineIndex.lineCount, forKey: .lineCount)
-  }
-}

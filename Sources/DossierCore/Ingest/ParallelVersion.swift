@@ -1,7 +1,7 @@
 /// A parallel version of the document in another language: it starts at a short line in another
 /// script after text (doc 000: the Chinese title 国际军事合作 after the English text) and runs to the
 /// next such switch or the end.
-public struct ParallelVersion: Sendable, Hashable, Codable {
+public struct ParallelVersion: Sendable, Hashable {
   /// The id, used as block-id prefix: the language code (`zh`), with a number appended when the same
   /// language starts a second version (`zh2`).
   public var id: String
@@ -24,10 +24,5 @@ public struct ParallelVersion: Sendable, Hashable, Codable {
     self.start = start
     self.end = end
     self.blockIDs = blockIDs
-  }
-
-  private enum CodingKeys: String, CodingKey {
-    case id, language, title, start, end
-    case blockIDs = "blocks"
   }
 }

@@ -1,5 +1,5 @@
 /// A numbered section: a `N. Heading` line and the blocks up to the next heading.
-public struct Section: Sendable, Hashable, Codable {
+public struct Section: Sendable, Hashable {
   /// The block id of the heading (`s3`, or `zh.s3` inside a parallel version).
   public var id: String
   /// The section number as printed (`3` for `3. Donation …`).
@@ -43,46 +43,5 @@ public struct Section: Sendable, Hashable, Codable {
     self.bodyStart = bodyStart
     self.bodyEnd = bodyEnd
     self.blockIDs = blockIDs
-  }
-
-  private enum CodingKeys: String, CodingKey {
-    case id, number, marker, heading, title, language, version, start, end
-    case bodyStart = "body_start"
-    case bodyEnd = "body_end"
-    case blockIDs = "blocks"
-  }
-
-  /// Decodes the JSON form written by `encode(to:)`.
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    id = try container.decode(String.self, forKey: .id)
-    number = try container.decode(Int.self, forKey: .number)
-    marker = try container.decode(String.self, forKey: .marker)
-    heading = try container.decode(SpannedText.self, forKey: .heading)
-    title = try container.decode(SpannedText.self, forKey: .title)
-    language = try container.decode(String.self, forKey: .language)
-    version = try container.decodeIfPresent(String.self, forKey: .version)
-    start = try container.decode(Int.self, forKey: .start)
-    end = try container.decode(Int.self, forKey: .end)
-    bodyStart = try container.decodeIfPresent(Int.self, forKey: .bodyStart)
-    bodyEnd = try container.decodeIfPresent(Int.self, forKey: .bodyEnd)
-    blockIDs = try container.decode([String].self, forKey: .blockIDs)
-  }
-
-  /// Encodes every key; absent values as `null`.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(id, forKey: .id)
-    try container.encode(number, forKey: .number)
-    try container.encode(marker, forKey: .marker)
-    try container.encode(heading, forKey: .heading)
-    try container.encode(title, forKey: .title)
-    try container.encode(language, forKey: .language)
-    try container.encode(version, forKey: .version)
-    try container.encode(start, forKey: .start)
-    try container.encode(end, forKey: .end)
-    try container.encode(bodyStart, forKey: .bodyStart)
-    try container.encode(bodyEnd, forKey: .bodyEnd)
-    try container.encode(blockIDs, forKey: .blockIDs)
   }
 }

@@ -2,7 +2,7 @@
 /// normalized text, and the 1-based line and column of `start`.
 ///
 /// Invariant: slicing the normalized text at `start..<end` gives exactly `text`.
-public struct SpannedText: Sendable, Hashable, Codable {
+public struct SpannedText: Sendable, Hashable {
   /// The text exactly as it appears in the source.
   public var text: String
   /// Scalar offset of the first scalar.

@@ -1,4 +1,4 @@
-/// Where a build writes its bag, file by file (DESIGN §1, §2.5).
+/// Where a build writes its bag, file by file (docs/exports.md).
 ///
 /// The engine calls a sink from one task at a time, in a deterministic order: `append(_:_:)` once with
 /// the first bytes of every table file (a header or nothing), then each document's files

@@ -1,7 +1,7 @@
 import Foundation
 import JSONSchema
 
-/// `dossier build` as a value API (DESIGN §2): corpus values in → validate (`CorpusValidator`) →
+/// `dossier build` as a value API (docs/performance.md): corpus values in → validate (`CorpusValidator`) →
 /// transform (`RecordTransformer`) → check every record against `records.schema.json` → export
 /// (`ExportPipeline`) → the complete BagIt bag as files out, or every diagnostic.
 ///
@@ -67,7 +67,7 @@ public struct BuildPipeline: Sendable {
     return result
   }
 
-  /// Builds a corpus read lazily from `source`, streaming the bag into `sink` (DESIGN §1, §2.5).
+  /// Builds a corpus read lazily from `source`, streaming the bag into `sink`.
   ///
   /// Per document, on at most `options.jobs` tasks: read → ingest → merge → validate → transform →
   /// check → render every per-document file and the document's table rows. The results are collected
@@ -118,15 +118,13 @@ public struct BuildPipeline: Sendable {
       index -> Result<Product, CorpusSourceError> in
       var timings = StageTimings()
       let input: CorpusDocumentInput
-      let clock = StageTimings.Clock.now()
+      var product: Product
       do throws(CorpusSourceError) {
-        input = try source.load(index)
+        let read = try self.validator.readAndValidate(index, of: source, timings: &timings)
+        (input, product) = (read.input, Product(outcome: read.outcome))
       } catch {
         return .failure(error)
       }
-      timings.add(.read, since: clock)
-      var product = Product(outcome: self.validator.validate(input, timings: &timings))
-      product.outcome.index = index
       if let document = product.outcome.document, let transformer, let exporter, !stop.isSet,
         !policy.fails(product.outcome.diagnostics)
       {

@@ -1,6 +1,6 @@
 import JSONSchema
 
-/// The corpus-wide checks of validation, fed one document at a time in id order (DESIGN §2.3): activity
+/// The corpus-wide checks of validation, fed one document at a time in id order: activity
 /// ids are unique across the corpus, and the source document of the quoted area labels is present.
 /// Holds only small indexes (each activity id with where it was first used), never a document.
 struct CorpusChecks {

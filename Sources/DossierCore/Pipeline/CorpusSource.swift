@@ -1,4 +1,4 @@
-/// Where a corpus comes from, one document at a time (DESIGN §1): the ids, sorted, are known up
+/// Where a corpus comes from, one document at a time: the ids, sorted, are known up
 /// front; each document's files are read only when the engine asks for them, so memory never holds
 /// the corpus. The CLI reads a folder; tests use `InMemoryCorpusSource`.
 ///

@@ -1,7 +1,7 @@
 import Foundation
 import JSONSchema
 
-/// Validates a corpus given as values (DESIGN §2): for each document, ingest the text, load the YAML
+/// Validates a corpus given as values (docs/validate.md): for each document, ingest the text, load the YAML
 /// sidecar, check it against `annotation.schema.json`, merge it with the text and run the semantic
 /// checks; then the corpus-wide checks (unique activity ids, quoted vocabulary labels).
 ///
@@ -30,7 +30,7 @@ public struct CorpusValidator: Sendable {
     annotationDiagnostics = SchemaDiagnostics(
       schema: schemaValue, documentURIs: [CorpusValidator.baseURI(for: schemas.annotationSchema)])
     var diagnostics: [Diagnostic] = []
-    var files: [VocabularyKind: VocabularyBuilder.File] = [:]
+    var files: [VocabularyKind: InstanceFile] = [:]
     var usable = true
     for kind in VocabularyKind.allCases {
       guard let pair = schemas.vocabularies[kind] else {
@@ -39,9 +39,9 @@ public struct CorpusValidator: Sendable {
       }
       sources[pair.data.path] = pair.data.text
       let (validator, value) = try CorpusValidator.compile(pair.schema)
-      let loaded = CorpusValidator.load(pair.data, json: kind.isJSON)
+      let loaded = InstanceFile.parse(pair.data.bytes, path: pair.data.path, json: kind.isJSON)
       diagnostics += loaded.diagnostics
-      guard let instance = loaded.instance else {
+      guard let instance = loaded.file else {
         usable = false
         continue
       }
@@ -101,39 +101,6 @@ public struct CorpusValidator: Sendable {
     }
   }
 
-  /// Loads a YAML or JSON data file with locations.
-  static func load(_ file: CorpusFile, json: Bool) -> (
-    instance: VocabularyBuilder.File?, diagnostics: [Diagnostic]
-  ) {
-    if json {
-      do {
-        let read = try JSONReader().readWithLocations(file.bytes)
-        return (
-          VocabularyBuilder.File(
-            value: read.value, locator: InstanceLocator(json: read.locations, file: file.path)), []
-        )
-      } catch {
-        return (
-          nil,
-          [
-            .error(
-              .schemaInvalidJSON, error.message,
-              at: SourceLocation(file: file.path, line: error.line, column: error.column))
-          ]
-        )
-      }
-    }
-    do {
-      let located = try YAMLLoader().load(file.bytes, file: file.path)
-      return (
-        VocabularyBuilder.File(
-          value: located.value, locator: InstanceLocator(yaml: located, file: file.path)), []
-      )
-    } catch {
-      return (nil, error.diagnostics)
-    }
-  }
-
   /// Validates every document; see the type's documentation. Keeps every validated document and the
   /// text of every file (for callers that transform them next or show any line). With a `cache`,
   /// documents whose input is unchanged since the cache last saw them are not validated again (the
@@ -157,6 +124,26 @@ public struct CorpusValidator: Sendable {
     await validate(source, jobs: jobs, keepDocuments: false, keepAllSources: false, progress: progress)
   }
 
+  /// The work of one document, for the validator and the build engine alike: reads document `index`
+  /// of `source` and validates it (or takes its outcome from `cache`, keyed by the input's bytes),
+  /// adding the read and each stage to `timings`.
+  func readAndValidate(
+    _ index: Int, of source: some CorpusSource, cache: OutcomeCache? = nil, timings: inout StageTimings
+  ) throws(CorpusSourceError) -> (input: CorpusDocumentInput, outcome: DocumentOutcome) {
+    let clock = StageTimings.Clock.now()
+    let input = try source.load(index)
+    timings.add(.read, since: clock)
+    var outcome: DocumentOutcome
+    if let cached = cache?.outcome(for: input) {
+      outcome = cached
+    } else {
+      outcome = validate(input, timings: &timings)
+      cache?.store(outcome, for: input)
+    }
+    outcome.index = index
+    return (input, outcome)
+  }
+
   func validate(
     _ source: some CorpusSource, jobs: Int, keepDocuments: Bool, keepAllSources: Bool,
     cache: OutcomeCache? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
@@ -171,22 +158,12 @@ public struct CorpusValidator: Sendable {
     await OrderedStream.run(count: ids.count, jobs: jobs) {
       index -> Result<DocumentOutcome, CorpusSourceError> in
       var timings = StageTimings()
-      let input: CorpusDocumentInput
-      let clock = StageTimings.Clock.now()
+      var outcome: DocumentOutcome
       do throws(CorpusSourceError) {
-        input = try source.load(index)
+        outcome = try self.readAndValidate(index, of: source, cache: cache, timings: &timings).outcome
       } catch {
         return .failure(error)
       }
-      timings.add(.read, since: clock)
-      var outcome: DocumentOutcome
-      if let cached = cache?.outcome(for: input) {
-        outcome = cached
-      } else {
-        outcome = self.validate(input, timings: &timings)
-        cache?.store(outcome, for: input)
-      }
-      outcome.index = index
       outcome.timings = timings
       if !keepDocuments { outcome.document = nil }
       return .success(outcome)

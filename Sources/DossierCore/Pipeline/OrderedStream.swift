@@ -1,5 +1,5 @@
 /// Runs per-document work on at most `jobs` tasks at once and hands the results to `collect` in index
-/// order, from the calling task (DESIGN §2: documents are independent; exports are written in id order).
+/// order, from the calling task (documents are independent; exports are written in id order).
 ///
 /// At most `window` results are started ahead of the next one to collect, so memory holds a bounded
 /// number of documents whatever the corpus size. `collect` returns `false` to stop starting new work

@@ -30,6 +30,11 @@ public enum ReporterKind: String, CaseIterable, Sendable {
     return environment["GITHUB_ACTIONS"] == "true" ? .github : .text
   }
 
+  /// Every reporter with its summary, for `--help`: `text (…), json (…), …`.
+  public static var choices: String {
+    allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: ", ")
+  }
+
   /// A one-line description, for `--help`.
   public var summary: String {
     switch self {

@@ -27,11 +27,16 @@ public struct SidecarScaffold: Sendable {
   }
 
   /// What the scaffold holds, for messages and tests.
-  public struct Summary: Sendable, Hashable {
+  public struct Summary: Sendable, Hashable, CustomStringConvertible {
     /// `news_article` or `definition`.
     public var kind: String
     /// Commented activity (or term) skeletons.
     public var skeletons: Int
+
+    /// `news_article, 3 activity skeletons` or `definition, 1 term skeleton`.
+    public var description: String {
+      "\(kind), \(skeletons) \(kind == "definition" ? "term" : "activity") skeleton\(skeletons == 1 ? "" : "s")"
+    }
   }
 
   /// The placeholder an annotator replaces.

@@ -1,6 +1,6 @@
 import JSONSchema
 
-/// The transform stage (DESIGN §2.4): turns one validated document into normalized records.
+/// The transform stage (docs/architecture.md): turns one validated document into normalized records.
 ///
 /// - countries → ISO 3166-1 alpha-3 with the English and Chinese ISO names;
 /// - dates → EDTF with the derived earliest and latest day;

@@ -5,7 +5,7 @@ import JSONSchema
 public struct InstanceLocator: Sendable {
   enum Storage: Sendable {
     case yaml(JSONSourceMap)
-    case json(JSONSchema.JSONSourceMap)
+    case json(JSONPositionMap)
   }
 
   let storage: Storage
@@ -19,7 +19,7 @@ public struct InstanceLocator: Sendable {
   }
 
   /// Locations of a JSON instance read by `JSONReader.readWithLocations`.
-  public init(json map: JSONSchema.JSONSourceMap, file: String) {
+  public init(json map: JSONPositionMap, file: String) {
     self.storage = .json(map)
     self.file = file
   }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// The key country and organization names are looked up by (docs/vocabularies.md, "Name matching
-/// key"): NFKC, U+2018/U+2019 → `'`, runs of white space → one space, trimmed, case-folded.
+/// key"): NFKC, U+2018/U+2019 → `'`, runs of white space → one space, trimmed, lower-cased with each
+/// scalar's Unicode lowercase mapping (so `ß` stays `ß`: no full case folding). The one place names
+/// are folded: validation, the vocabulary catalog and `dossier vocab --search` all use it.
 enum NameKey {
   static func of(_ text: String) -> String {
     // ASCII (most names): NFKC changes nothing and case folding is per byte.

@@ -123,7 +123,7 @@ public struct SchemaDiagnostics: Sendable {
 
   /// The diagnostic for a value of a known form, or `nil` when the form finds nothing wrong (then
   /// the keyword's own message is used, e.g. a maximum length).
-  func formDiagnostic(_ form: ValueForm, text: String, error: ValidationError, locator: InstanceLocator)
+  func formDiagnostic(_ form: ValueForm, text: String, error: SchemaValidationError, locator: InstanceLocator)
     -> Diagnostic?
   {
     guard let problem = form.problem(with: text) else { return nil }
@@ -140,7 +140,7 @@ public struct SchemaDiagnostics: Sendable {
   }
 
   /// The diagnostic for one error.
-  public func diagnostic(for error: ValidationError, instance: JSONValue, locator: InstanceLocator)
+  public func diagnostic(for error: SchemaValidationError, instance: JSONValue, locator: InstanceLocator)
     -> Diagnostic
   {
     let pointer = error.instanceLocation
@@ -220,7 +220,7 @@ public struct SchemaDiagnostics: Sendable {
   }
 
   /// Help for a missing key: for `raw` required by `basis: explicit`, why.
-  func missingKeyHelp(_ error: ValidationError, instance: JSONValue) -> String? {
+  func missingKeyHelp(_ error: SchemaValidationError, instance: JSONValue) -> String? {
     let object = error.instanceLocation.resolve(in: instance)
     if error.message.contains("\"raw\""), object?["basis"]?.stringValue == "explicit" {
       return "basis: explicit says every part of the date is printed in the text: quote those words "

@@ -1,6 +1,6 @@
 import JSONSchema
 
-/// The semantic checks of DESIGN §2.3 item 2 and docs/annotations.md §13 that a schema cannot
+/// The semantic checks of docs/annotations.md §13 that a schema cannot
 /// express, for one merged document: sections, quotes, vocabulary references, dates, participant
 /// sets and terms. Corpus-wide checks (unique activity ids) are done by `CorpusValidator`.
 public struct SemanticValidator: Sendable {

@@ -3,20 +3,10 @@ import JSONSchema
 /// Builds `Vocabularies` from the schema-valid vocabulary files and checks the rules of
 /// docs/vocabularies.md that a schema cannot express (reported as `V027` at the offending place).
 public struct VocabularyBuilder: Sendable {
-  /// A loaded vocabulary file.
-  public struct File: Sendable {
-    public var value: JSONValue
-    public var locator: InstanceLocator
-    public init(value: JSONValue, locator: InstanceLocator) {
-      self.value = value
-      self.locator = locator
-    }
-  }
-
   public init() {}
 
   /// The vocabularies and the rule violations found in them.
-  public func build(_ files: [VocabularyKind: File]) -> (
+  public func build(_ files: [VocabularyKind: InstanceFile]) -> (
     vocabularies: Vocabularies, diagnostics: [Diagnostic]
   ) {
     var v = Vocabularies()

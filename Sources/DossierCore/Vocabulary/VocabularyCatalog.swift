@@ -254,9 +254,6 @@ public struct VocabularyCatalog: Sendable {
     return texts
   }
 
-  /// The matching key: NFKC, case-folded, white-space runs as one space, trimmed.
-  static func fold(_ text: String) -> String {
-    let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
-    return folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-  }
+  /// The matching key of names (`NameKey`), so browsing folds text as validation does.
+  static func fold(_ text: String) -> String { NameKey.of(text) }
 }

@@ -18,7 +18,7 @@ struct DocumentAnalysis: Sendable {
   /// The result of the semantic checks (nil when the annotation cannot be decoded or merged).
   var validated: ValidatedDocument?
   /// Pointer → location of every value and key, in document order.
-  var entries: [(pointer: JSONPointer, entry: DossierCore.JSONSourceMap.Entry)] = []
+  var entries: [(pointer: JSONPointer, entry: JSONSourceMap.Entry)] = []
 
   init(input: CorpusDocumentInput, annotationPath: String, vocabularies: Vocabularies?) {
     self.annotationPath = annotationPath

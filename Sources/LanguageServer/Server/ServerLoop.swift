@@ -123,3 +123,15 @@ extension LanguageServer {
     return 1
   }
 }
+
+/// Standard input, read as it arrives.
+public struct StandardInput: MessageInput {
+  public init() {}
+  public func read() -> [UInt8] { [UInt8](FileHandle.standardInput.availableData) }
+}
+
+/// Standard output, written unbuffered.
+public struct StandardOutput: MessageOutput {
+  public init() {}
+  public func write(_ bytes: [UInt8]) { try? FileHandle.standardOutput.write(contentsOf: Data(bytes)) }
+}

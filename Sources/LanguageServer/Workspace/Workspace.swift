@@ -67,19 +67,14 @@ public struct Workspace: Sendable {
   public init(layout: Layout, files: any WorkspaceFileSystem) throws(SetupError) {
     self.layout = layout
     self.files = files
-    var schemaFiles: [String: CorpusFile] = [:]
-    for relative in SchemaFiles.requiredPaths {
+    let assembled = try SchemaFiles.read { relative throws(SetupError) in
       let path = Path.join(layout.schemas, relative)
       guard let bytes = try? files.contents(atPath: path) else {
         throw SetupError(description: "cannot read schema file '\(path)'", diagnostics: [])
       }
-      schemaFiles[relative] = CorpusFile(path: layout.displayPath(path), bytes: bytes)
-    }
-    let assembled: SchemaFiles
-    switch SchemaFiles.assemble(schemaFiles) {
-    case .success(let value): assembled = value
-    case .failure(let missing):
-      throw SetupError(description: "missing schema file '\(missing.path)'", diagnostics: [])
+      return CorpusFile(path: layout.displayPath(path), bytes: bytes)
+    } missing: {
+      SetupError(description: "missing schema file '\($0)'", diagnostics: [])
     }
     do {
       validator = try CorpusValidator(schemas: assembled)

@@ -1,6 +1,9 @@
+import DossierCore
+import Foundation
+
 /// The file access the language server needs: list a folder, read a file. The `dossier lsp` command
-/// passes one backed by the disk; tests and benchmarks pass ``InMemoryFileSystem``. The library itself
-/// never touches the disk.
+/// passes ``DiskFileSystem``; tests and benchmarks pass ``InMemoryFileSystem``. Only
+/// ``DiskFileSystem`` touches the disk.
 public protocol WorkspaceFileSystem: Sendable {
   /// Names (not paths) of the entries of a folder; throws when it cannot be listed.
   func contentsOfDirectory(atPath path: String) throws -> [String]
@@ -46,4 +49,19 @@ public struct InMemoryFileSystem: WorkspaceFileSystem {
     let prefix = path.hasSuffix("/") ? path : path + "/"
     return files.keys.contains { $0.hasPrefix(prefix) }
   }
+}
+
+/// The disk (what `dossier lsp` uses).
+public struct DiskFileSystem: WorkspaceFileSystem {
+  public init() {}
+
+  public func contentsOfDirectory(atPath path: String) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: path)
+  }
+
+  public func contents(atPath path: String) throws -> [UInt8] { try DiskFile.bytes(atPath: path) }
+
+  public func fileExists(atPath path: String) -> Bool { DiskFile.exists(path) }
+
+  public func directoryExists(atPath path: String) -> Bool { DiskFile.isFolder(path) }
 }

@@ -7,17 +7,18 @@ import Foundation
 /// So `cd Input && dossier validate some.yaml` works like `dossier validate Input/some.yaml` run from
 /// the root. Paths are returned relative to the working directory (`../Input`), so diagnostics keep
 /// short, clickable paths.
-enum ProjectRoot {
+public enum ProjectRoot {
   /// The folders of the project, relative to the working directory.
-  struct Folders {
+  public struct Folders {
     /// `""` when the working directory is the root, else `../`, `../../`, …
-    var prefix: String
+    public var prefix: String
 
-    func path(_ name: String) -> String { prefix + name }
+    /// `name` inside the root, relative to the working directory.
+    public func path(_ name: String) -> String { prefix + name }
   }
 
   /// The nearest folder holding `Schemas/` and `Input/`, from `start` up to the file-system root.
-  static func find(from start: String = FileManager.default.currentDirectoryPath) -> Folders? {
+  public static func find(from start: String = FileManager.default.currentDirectoryPath) -> Folders? {
     var folder = URL(fileURLWithPath: start).standardizedFileURL
     var prefix = ""
     for _ in 0..<64 {
@@ -34,21 +35,17 @@ enum ProjectRoot {
     return nil
   }
 
-  static func isFolder(_ url: URL) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-      && isDirectory.boolValue
-  }
+  static func isFolder(_ url: URL) -> Bool { DiskFile.isFolder(url.path) }
 
   /// The folder a command uses: `given` when the option was given, else `name` in the discovered
   /// project root, else `name` itself (whose absence the command reports with `hint`).
-  static func folder(_ given: String?, default name: String) -> String {
+  public static func folder(_ given: String?, default name: String) -> String {
     if let given { return given }
     return (find() ?? Folders(prefix: "")).path(name)
   }
 
   /// Said when the default folders are missing: where dossier looked and what to do.
-  static let hint =
+  public static let hint =
     "hint: dossier looks for the project in the working directory and each folder above it: the first "
     + "one holding both Schemas/ and Input/; run it inside the project, or give --input and --schemas"
 }

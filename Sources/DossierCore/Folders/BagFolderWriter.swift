@@ -1,4 +1,3 @@
-import DossierCore
 import Foundation
 
 /// Writes a bag to disk atomically, and compares a bag with a folder (`--check`).
@@ -10,16 +9,18 @@ import Foundation
 /// A run killed at any point leaves `NAME` complete (old or new), except between the two renames, when
 /// the complete old bag is `.NAME.old-PID`: `recover()`, run first by every build, renames it back.
 /// Leftover temporary folders of runs that are no longer alive are removed.
-struct BagFolderWriter {
-  /// An I/O failure (exit status 2).
-  struct Failure: Error, CustomStringConvertible {
-    var description: String
+public struct BagFolderWriter: Sendable {
+  /// An I/O failure (for the commands, exit status 2).
+  public struct Failure: Error, CustomStringConvertible {
+    public var description: String
   }
 
-  let output: String
-  let fileManager = FileManager.default
+  /// The output folder.
+  public let output: String
+  var fileManager: FileManager { .default }
 
-  init(output: String) {
+  /// The writer of the output folder `output` (a trailing `/` is dropped).
+  public init(output: String) {
     var path = output
     while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
     self.output = path
@@ -27,22 +28,25 @@ struct BagFolderWriter {
 
   /// The folder holding the output (`.` for a bare name). Plain string handling: Foundation's
   /// `deletingLastPathComponent` traps on one-character paths on Linux.
-  var parent: String {
+  public var parent: String {
     guard let slash = output.lastIndex(of: "/") else { return "." }
     let parent = String(output[..<slash])
     return parent.isEmpty ? "/" : parent
   }
-  var name: String {
+  /// The output folder's own name.
+  public var name: String {
     guard let slash = output.lastIndex(of: "/") else { return output }
     return String(output[output.index(after: slash)...])
   }
-  var pid: Int32 { ProcessInfo.processInfo.processIdentifier }
-  var temporary: String { Self.join(parent, ".\(name).tmp-\(pid)") }
-  var previous: String { Self.join(parent, ".\(name).old-\(pid)") }
+  /// This process's id (in the names of the temporary folders).
+  public var pid: Int32 { ProcessInfo.processInfo.processIdentifier }
+  /// The folder the new bag is written to: `.NAME.tmp-PID` beside the output.
+  public var temporary: String { Self.join(parent, ".\(name).tmp-\(pid)") }
+  /// Where the old bag waits during the swap: `.NAME.old-PID` beside the output.
+  public var previous: String { Self.join(parent, ".\(name).old-\(pid)") }
 
-  static func join(_ folder: String, _ relative: String) -> String {
-    folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
-  }
+  /// `folder/relative` (`DiskFile.join`).
+  public static func join(_ folder: String, _ relative: String) -> String { DiskFile.join(folder, relative) }
 
   /// Test hook: `DOSSIER_TEST_FAULT` = `write:N` fails writing the N-th file; `kill:before-swap` or
   /// `kill:between-renames` kills the process (SIGKILL) at that point. Used only by the tests that
@@ -53,7 +57,7 @@ struct BagFolderWriter {
   // MARK: Recovery
 
   /// Restores or removes what an interrupted run left beside the output folder.
-  func recover() throws {
+  public func recover() throws {
     guard let names = try? fileManager.contentsOfDirectory(atPath: parent) else { return }
     for leftover in names.sorted() {
       let tmpPrefix = ".\(name).tmp-"
@@ -80,20 +84,8 @@ struct BagFolderWriter {
 
   // MARK: Writing
 
-  /// Writes a whole bag given as values as the new content of the output folder.
-  func write(_ files: [ExportFile]) throws {
-    let sink = try BagFolderSink(writer: self)
-    do {
-      for file in files { try sink.write(file.path, file.bytes) }
-    } catch {
-      sink.discard()
-      throw error
-    }
-    try sink.commit()
-  }
-
   /// Syncs the temporary folder and swaps it in for the output folder (see the type's documentation).
-  func swapIn() throws {
+  public func swapIn() throws {
     if fault == "kill:before-swap" { kill(pid, SIGKILL) }
     let hadOutput = fileManager.fileExists(atPath: output)
     if hadOutput {
@@ -119,7 +111,7 @@ struct BagFolderWriter {
   }
 
   /// Removes the temporary folder (a failed build).
-  func discardTemporary() { try? remove(temporary) }
+  public func discardTemporary() { try? remove(temporary) }
 
   /// Refuses to replace a folder that is not a bag (so a mistyped `--output` cannot delete a folder).
   func checkReplaceable() throws {
@@ -189,41 +181,4 @@ struct BagFolderWriter {
   }
 
   func errnoText() -> String { String(cString: strerror(errno)) }
-
-  // MARK: Comparing
-
-  /// Every difference between the bag and the output folder, one line each, sorted by path:
-  /// `PATH: stale (content differs)`, `PATH: missing`, `PATH: extra`.
-  func compare(_ files: [ExportFile]) throws -> [ExportDifference] {
-    var isDirectory: ObjCBool = false
-    guard fileManager.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue else {
-      return files.map { ExportDifference(path: $0.path, kind: .missing) }
-    }
-    var existing: Set<String> = []
-    let root = URL(fileURLWithPath: output)
-    if let enumerator = fileManager.enumerator(atPath: output) {
-      while let relative = enumerator.nextObject() as? String {
-        var folder: ObjCBool = false
-        let full = root.appendingPathComponent(relative).path
-        if fileManager.fileExists(atPath: full, isDirectory: &folder), !folder.boolValue {
-          existing.insert(relative)
-        }
-      }
-    }
-    var lines: [ExportDifference] = []
-    for file in files {
-      let full = root.appendingPathComponent(file.path).path
-      if !existing.contains(file.path) {
-        lines.append(ExportDifference(path: file.path, kind: .missing))
-        continue
-      }
-      existing.remove(file.path)
-      guard let data = fileManager.contents(atPath: full) else {
-        throw Failure(description: "cannot read '\(full)'")
-      }
-      if [UInt8](data) != file.bytes { lines.append(ExportDifference(path: file.path, kind: .stale)) }
-    }
-    for extra in existing { lines.append(ExportDifference(path: extra, kind: .extra)) }
-    return lines.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-  }
 }

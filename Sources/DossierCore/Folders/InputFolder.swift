@@ -1,4 +1,3 @@
-import DossierCore
 import Foundation
 
 #if canImport(Glibc)
@@ -9,11 +8,11 @@ import Foundation
 
 /// Lists the input folder by raw name bytes (a name that is not UTF-8 is reported, not mangled into
 /// a "no such file" error) and reads the documents `InputDiscovery` picks.
-enum InputFolder {
+public enum InputFolder {
   /// Every entry of `folder` except `.` and `..`, with its raw name bytes.
-  static func entries(_ folder: String) throws -> [InputDiscovery.Entry] {
+  public static func entries(_ folder: String) throws(FolderError) -> [InputDiscovery.Entry] {
     guard let directory = opendir(folder) else {
-      throw ValidateCommand.CorpusReadError(
+      throw FolderError(
         description: "cannot list input folder '\(folder)': \(String(cString: strerror(errno)))")
     }
     defer { closedir(directory) }
@@ -36,20 +35,36 @@ enum InputFolder {
     return entries
   }
 
-  /// The corpus of `folder` (documents by id) and the diagnostics about the folder's files.
-  static func read(_ folder: String) throws -> (
+  /// The corpus of `folder` (documents by id, each file named `name/FILE`, default: its path) and
+  /// the diagnostics about the folder's files.
+  public static func read(_ folder: String, named name: String? = nil) throws(FolderError) -> (
     corpus: [String: CorpusDocumentInput], diagnostics: [Diagnostic]
   ) {
-    let found = InputDiscovery.discover(try entries(folder), folder: folder)
+    try FolderError.requireFolder(folder, "input")
+    let found = InputDiscovery.discover(try entries(folder), folder: name ?? folder)
     var corpus: [String: CorpusDocumentInput] = [:]
     for document in found.documents {
-      func read(_ name: String?) throws -> CorpusFile? {
-        guard let name else { return nil }
-        return try ValidateCommand.read((folder as NSString).appendingPathComponent(name))
+      func read(_ file: String?) throws(FolderError) -> CorpusFile? {
+        guard let file else { return nil }
+        return try DiskFile.read(
+          (folder as NSString).appendingPathComponent(file),
+          named: name.map { ($0 as NSString).appendingPathComponent(file) })
       }
       corpus[document.id] = CorpusDocumentInput(
         id: document.id, text: try read(document.textName), annotation: try read(document.annotationName))
     }
     return (corpus, found.diagnostics)
+  }
+}
+
+extension InputFolder {
+  /// The corpus name a build records for the input folder `folder`: its last path component (of the
+  /// working directory for `.`), or `Input` when there is none.
+  public static func corpusName(_ folder: String) -> String {
+    var trimmed = folder
+    while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+    if trimmed == "." || trimmed.isEmpty { trimmed = FileManager.default.currentDirectoryPath }
+    let name = trimmed.split(separator: "/").last.map(String.init) ?? ""
+    return name.isEmpty || name == "." ? "Input" : name
   }
 }

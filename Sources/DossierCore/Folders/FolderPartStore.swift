@@ -1,25 +1,28 @@
 import Crypto
-import DossierCore
 import Foundation
 
 /// A part folder written by `build --shard`, read for `merge`.
-struct FolderPartStore: PartStore {
-  let name: String
+public struct FolderPartStore: PartStore {
+  /// The part folder.
+  public let name: String
 
-  func read(_ path: String) throws -> [UInt8]? {
-    let full = BagFolderWriter.join(name, path)
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue
-    else { return nil }
+  /// The part folder `name` (a trailing `/` is dropped).
+  public init(name: String) {
+    var path = name
+    while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+    self.name = path
+  }
+
+  public func read(_ path: String) throws -> [UInt8]? {
     do {
-      return try DocumentReader.bytes(atPath: full)
+      return try DiskFile.bytesIfPresent(atPath: DiskFile.join(name, path))
     } catch {
-      throw PartStoreError("\(error)")
+      throw PartStoreError(error.description)
     }
   }
 
-  func read(_ path: String, offset: Int, length: Int) throws -> [UInt8] {
-    let full = BagFolderWriter.join(name, path)
+  public func read(_ path: String, offset: Int, length: Int) throws -> [UInt8] {
+    let full = DiskFile.join(name, path)
     guard let handle = FileHandle(forReadingAtPath: full) else {
       throw PartStoreError("cannot read '\(full)'")
     }
@@ -32,8 +35,8 @@ struct FolderPartStore: PartStore {
     return [UInt8](data)
   }
 
-  func sha256(_ path: String) throws -> String? {
-    guard let handle = FileHandle(forReadingAtPath: BagFolderWriter.join(name, path)) else { return nil }
+  public func sha256(_ path: String) throws -> String? {
+    guard let handle = FileHandle(forReadingAtPath: DiskFile.join(name, path)) else { return nil }
     defer { try? handle.close() }
     var hasher = SHA256()
     while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }

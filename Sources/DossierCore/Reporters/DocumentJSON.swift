@@ -1,33 +1,32 @@
-import DossierCore
-import Foundation
+import JSONSchema
 
 /// Writes the `dossier inspect --json` form of an `IngestedDocument`: pretty-printed, keys sorted,
 /// absent values as `null`, streamed to a sink in chunks so a document with a million blocks needs no
-/// more memory than the document itself.
-struct InspectJSON {
+/// more memory than the document itself. Strings are escaped by `JSONWriter.writeString`.
+public struct DocumentJSON {
   private var buffer: [UInt8] = []
   private var indent = 0
   private let sink: ([UInt8]) -> Void
   private static let chunkSize = 1 << 20
 
   /// A JSON member: its key and how to write its value.
-  typealias Member = (key: String, write: (inout InspectJSON) -> Void)
+  typealias Member = (key: String, write: (inout DocumentJSON) -> Void)
 
-  init(sink: @escaping ([UInt8]) -> Void) {
+  private init(sink: @escaping ([UInt8]) -> Void) {
     self.sink = sink
     buffer.reserveCapacity(Self.chunkSize + 4096)
   }
 
-  /// Writes a document and a final line feed, then flushes.
-  static func write(_ document: IngestedDocument, to sink: @escaping ([UInt8]) -> Void) {
-    var writer = InspectJSON(sink: sink)
+  /// Writes a document and a final line feed to `sink`, in chunks of about a megabyte.
+  public static func write(_ document: IngestedDocument, to sink: @escaping ([UInt8]) -> Void) {
+    var writer = DocumentJSON(sink: sink)
     writer.document(document)
     writer.raw("\n")
     writer.flush()
   }
 
   /// The JSON text of a document (for tests and small outputs).
-  static func text(of document: IngestedDocument) -> String {
+  public static func text(of document: IngestedDocument) -> String {
     var bytes: [UInt8] = []
     write(document) { bytes += $0 }
     return String(decoding: bytes, as: UTF8.self)
@@ -133,7 +132,7 @@ struct InspectJSON {
   // MARK: - JSON syntax
 
   /// A scalar for inline arrays.
-  enum Scalar {
+  private enum Scalar {
     case int(Int)
     case string(String)
   }
@@ -160,7 +159,8 @@ struct InspectJSON {
   }
 
   /// An array with one element per line.
-  private mutating func array<Element>(_ elements: [Element], _ write: (inout InspectJSON, Element) -> Void) {
+  private mutating func array<Element>(_ elements: [Element], _ write: (inout DocumentJSON, Element) -> Void)
+  {
     guard !elements.isEmpty else { return raw("[]") }
     raw("[")
     indent += 1
@@ -188,7 +188,7 @@ struct InspectJSON {
     raw("]")
   }
 
-  private mutating func optional<Value>(_ value: Value?, _ write: (inout InspectJSON, Value) -> Void) {
+  private mutating func optional<Value>(_ value: Value?, _ write: (inout DocumentJSON, Value) -> Void) {
     if let value { write(&self, value) } else { raw("null") }
   }
 
@@ -202,26 +202,12 @@ struct InspectJSON {
 
   private mutating func int(_ value: Int) { raw(String(value)) }
 
-  /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`; all other
-  /// characters (CJK included) written as UTF-8.
+  /// A JSON string, escaped by `JSONWriter.writeString` (CJK and other characters as UTF-8).
   private mutating func string(_ value: String) {
-    buffer.append(UInt8(ascii: "\""))
-    for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): buffer += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-      case UInt8(ascii: "\\"): buffer += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-      case 0x0A: buffer += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-      case 0x0D: buffer += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-      case 0x09: buffer += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-      case 0x00..<0x20:
-        let hex = Array("0123456789abcdef".utf8)
-        buffer += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-      default:
-        buffer.append(byte)
-      }
-      if buffer.count >= Self.chunkSize { flush() }
-    }
-    buffer.append(UInt8(ascii: "\""))
+    var text = ""
+    JSONWriter.writeString(value, to: &text)
+    buffer += text.utf8
+    flushIfFull()
   }
 
   private mutating func raw(_ text: String) { buffer += text.utf8 }

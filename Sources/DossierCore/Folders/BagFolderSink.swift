@@ -1,5 +1,4 @@
 import Crypto
-import DossierCore
 import Foundation
 
 @_silgen_name("syncfs") private func systemSyncFS(_ fd: Int32) -> Int32
@@ -7,29 +6,30 @@ import Foundation
 /// The CLI's `BagSink`: streams the bag into the temporary folder beside the output (`.NAME.tmp-PID`),
 /// then `commit()` syncs it and swaps it in; `discard()` removes it. A killed build leaves the previous
 /// bag (or, after the swap, the new one), never a mix: `BagFolderWriter.recover()` cleans up.
-final class BagFolderSink: BagSink, @unchecked Sendable {
-  let writer: BagFolderWriter
+public final class BagFolderSink: BagSink, @unchecked Sendable {
+  /// Where the bag goes.
+  public let writer: BagFolderWriter
   private var folders: Set<String> = []
   private var appended: [String: Int32] = [:]
   private var count = 0
   /// The fingerprints of the new `documents.jsonl` and the number of `activities.jsonl` rows, for the
   /// build summary (the table itself is not kept: memory stays flat).
-  private(set) var documents = BuildSummary.Fingerprints()
-  private(set) var activityRows: Int?
+  public private(set) var documents = BuildSummary.Fingerprints()
+  public private(set) var activityRows: Int?
 
   /// Creates the empty temporary folder (refusing an output folder that is not a bag).
-  init(writer: BagFolderWriter) throws {
+  public init(writer: BagFolderWriter) throws {
     self.writer = writer
     try writer.prepareTemporary()
     folders.insert(writer.temporary)
   }
 
-  func write(_ path: String, _ bytes: [UInt8]) throws {
+  public func write(_ path: String, _ bytes: [UInt8]) throws {
     let full = try prepare(path)
     try writer.writeFile(full, bytes)
   }
 
-  func append(_ path: String, _ bytes: [UInt8]) throws {
+  public func append(_ path: String, _ bytes: [UInt8]) throws {
     let fd: Int32
     if let open = appended[path] {
       fd = open
@@ -49,7 +49,7 @@ final class BagFolderSink: BagSink, @unchecked Sendable {
   }
 
   /// Closes the files, syncs the temporary folder to disk and swaps it in.
-  func commit() throws {
+  public func commit() throws {
     do {
       try closeAll()
       let fd = open(writer.temporary, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -69,7 +69,7 @@ final class BagFolderSink: BagSink, @unchecked Sendable {
   }
 
   /// Removes the temporary folder.
-  func discard() {
+  public func discard() {
     try? closeAll()
     writer.discardTemporary()
   }
@@ -103,19 +103,22 @@ final class BagFolderSink: BagSink, @unchecked Sendable {
 /// The `BagSink` of `build --check`: writes nothing and compares every file with the output folder.
 /// Complete files are compared byte for byte as they come; table files by SHA-256 at the end (so memory
 /// stays flat), except `data/jsonl/documents.jsonl`, kept to name the inputs that changed.
-final class BagFolderComparer: BagSink, @unchecked Sendable {
-  static let documentsTable = "data/jsonl/documents.jsonl"
-  let root: String
+public final class BagFolderComparer: BagSink, @unchecked Sendable {
+  /// The table that names the inputs and their SHA-256.
+  public static let documentsTable = "data/jsonl/documents.jsonl"
+  /// The output folder compared with.
+  public let root: String
   private var lines: [ExportDifference] = []
   private var produced: Set<String> = []
   private var appended: [String: SHA256] = [:]
   private var appendOrder: [String] = []
   /// The new `documents.jsonl`.
-  private(set) var documentsTable: [UInt8] = []
+  public private(set) var documentsTable: [UInt8] = []
 
-  init(output: String) { root = output }
+  /// A comparer with the folder `output`.
+  public init(output: String) { root = output }
 
-  func write(_ path: String, _ bytes: [UInt8]) throws {
+  public func write(_ path: String, _ bytes: [UInt8]) throws {
     produced.insert(path)
     guard let existing = FileManager.default.contents(atPath: BagFolderWriter.join(root, path)) else {
       lines.append(ExportDifference(path: path, kind: .missing))
@@ -124,7 +127,7 @@ final class BagFolderComparer: BagSink, @unchecked Sendable {
     if !existing.elementsEqual(bytes) { lines.append(ExportDifference(path: path, kind: .stale)) }
   }
 
-  func append(_ path: String, _ bytes: [UInt8]) throws {
+  public func append(_ path: String, _ bytes: [UInt8]) throws {
     if produced.insert(path).inserted {
       appended[path] = SHA256()
       appendOrder.append(path)
@@ -134,7 +137,7 @@ final class BagFolderComparer: BagSink, @unchecked Sendable {
   }
 
   /// Every difference (stale, missing or extra file), sorted by path.
-  func differences() throws -> [ExportDifference] {
+  public func differences() throws -> [ExportDifference] {
     for path in appendOrder {
       guard let hasher = appended[path] else { continue }
       let full = BagFolderWriter.join(root, path)
