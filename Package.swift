@@ -52,7 +52,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "yaml-bench",
-      dependencies: ["DossierCore", "CLibYAML"],
+      dependencies: ["DossierCore", "CLibYAML", "DossierTestSupport"],
       path: "Benchmarks/YAMLBench"
     ),
     .executableTarget(

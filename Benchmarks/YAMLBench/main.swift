@@ -9,18 +9,13 @@
 // time, so that other processes on a shared machine disturb it less.
 import CLibYAML
 import DossierCore
+import DossierTestSupport
 import Foundation
 
 struct Generator {
-  var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+  var random = SplitMix(seed: 0x9E37_79B9_7F4A_7C15)
 
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  mutating func next() -> UInt64 { random.next() }
 
   mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
 

@@ -9,17 +9,7 @@ import Testing
   static let article = "003_9ffac5d15d52c637"
 
   /// A temporary folder holding a copy of `Input/` (as `Input`).
-  static func workspace() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "dossier-build-\(UUID().uuidString)")
-    let input = folder.appendingPathComponent("Input")
-    try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
-    for name in try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.input.path) {
-      try FileManager.default.copyItem(
-        at: RepositoryPaths.input.appendingPathComponent(name), to: input.appendingPathComponent(name))
-    }
-    return folder
-  }
+  static func workspace() throws -> URL { try RepositoryPaths.temporaryCopy(of: ["Input"], label: "build") }
 
   static func build(_ folder: URL, _ extra: [String], environment: [String: String] = [:]) throws
     -> CommandResult

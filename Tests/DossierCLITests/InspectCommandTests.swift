@@ -160,12 +160,9 @@ import Testing
       "dossier-hostile-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    // Deterministic junk: a linear congruential generator.
-    var state: UInt64 = 0x2021_1223
-    func nextByte() -> UInt8 {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return UInt8(truncatingIfNeeded: state >> 56)
-    }
+    // Deterministic junk.
+    var random = SplitMix(seed: 0x2021_1223)
+    func nextByte() -> UInt8 { UInt8(truncatingIfNeeded: random.next() >> 56) }
     var files: [(String, [UInt8], Int32)] = [
       ("junk.bin", (0..<65536).map { _ in nextByte() }, 1),
       ("invalid-utf8.txt", Array("Title\nBody \u{E9}".utf8) + [0xC3, 0x28, 0xA0, 0xFF], 1),

@@ -130,18 +130,7 @@ final class LSPClient: @unchecked Sendable {
 
 /// A workspace copy in a temporary folder: `Input/`, `Schemas/` and `docs/diagnostics.md`.
 func temporaryWorkspace(_ label: String) throws -> URL {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "dossier-lsp-\(label)-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(
-    at: folder.appendingPathComponent("docs"), withIntermediateDirectories: true)
-  for name in ["Input", "Schemas"] {
-    try FileManager.default.copyItem(
-      at: RepositoryPaths.root.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-  }
-  try FileManager.default.copyItem(
-    at: RepositoryPaths.root.appendingPathComponent("docs/diagnostics.md"),
-    to: folder.appendingPathComponent("docs/diagnostics.md"))
-  return folder
+  try RepositoryPaths.temporaryCopy(of: ["Input", "Schemas", "docs/diagnostics.md"], label: "lsp-\(label)")
 }
 
 /// The 0-based line and UTF-16 offset of the first occurrence of `needle` in `text`.

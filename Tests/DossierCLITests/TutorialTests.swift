@@ -11,13 +11,8 @@ import Testing
 
   /// A copy of the repository's corpus, schemas and exports, committed in a new git repository.
   static func sandbox() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "dossier-tutorial-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    for name in ["Input", "Schemas", "Exports", ".gitignore"] {
-      try FileManager.default.copyItem(
-        at: RepositoryPaths.root.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-    }
+    let folder = try RepositoryPaths.temporaryCopy(
+      of: ["Input", "Schemas", "Exports", ".gitignore"], label: "tutorial")
     let setup = try run(
       "git init -q -b main && git add -A && git commit -q -m 'corpus before the tutorial'", in: folder)
     #expect(setup.isEmpty, "git setup: \(setup)")

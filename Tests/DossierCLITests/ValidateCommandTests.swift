@@ -6,14 +6,8 @@ import Testing
 @Suite(.serialized) struct ValidateCommandTests {
   /// A copy of `Input/` with the annotation of document 003 broken in two places, in a temporary folder.
   static func brokenCorpus() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "dossier-validate-\(UUID().uuidString)")
+    let folder = try RepositoryPaths.temporaryCopy(of: ["Input"], label: "validate")
     let input = folder.appendingPathComponent("Input")
-    try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
-    for name in try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.input.path) {
-      try FileManager.default.copyItem(
-        at: RepositoryPaths.input.appendingPathComponent(name), to: input.appendingPathComponent(name))
-    }
     let yaml = input.appendingPathComponent("003_9ffac5d15d52c637.yaml")
     var text = try String(contentsOf: yaml, encoding: .utf8)
     text = text.replacingOccurrences(of: "editor: Li Jiayao", with: "editor: Li Jiayo")

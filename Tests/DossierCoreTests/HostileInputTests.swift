@@ -113,6 +113,17 @@ import Testing
     #expect(Set(collisions.compactMap { $0.location?.file }.map { Array($0.utf8) }).count == 4)
   }
 
+  /// A file named on its own is paired by name with its partner; only `.txt` and `.yaml` name one.
+  @Test func aNamedFileNamesItsPartner() {
+    #expect(
+      InputDiscovery.named("a.yaml").map { [$0.id, "\($0.isText)", $0.partner] } == ["a", "false", "a.txt"])
+    #expect(
+      InputDiscovery.named("b.c.txt").map { [$0.id, "\($0.isText)", $0.partner] } == [
+        "b.c", "true", "b.c.yaml",
+      ])
+    #expect(InputDiscovery.named("a.yml") == nil && InputDiscovery.named("a.TXT") == nil)
+  }
+
   @Test func namesDifferingOnlyInCaseCollide() {
     let result = discover(["Report.txt", "report.txt", "report.yaml"])
     #expect(result.documents.isEmpty)

@@ -6,23 +6,12 @@ import Testing
 /// Damaged input never traps or hangs: every yaml-test-suite input, cut and mutated in fixed
 /// pseudo-random ways, loads or fails with located diagnostics.
 @Suite struct YAMLRobustnessTests {
-  struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   static let alphabet: [UInt8] =
     Array(" \t\n\r-?:,[]{}#&*!|>'\"%@`\\a0.~".utf8) + [0xC3, 0xA9, 0xE4, 0xB8, 0xAD, 0xFF]
 
   @Test func mutatedSuiteInputsFailCleanly() throws {
     guard let root = RepositoryPaths.conformanceSuite("yaml-test-suite") else { return }
-    var random = Random(state: 42)
+    var random = SplitMix(seed: 42)
     var loaded = 0
     var rejected = 0
     for c in YAMLConformanceTests.cases(in: root) {

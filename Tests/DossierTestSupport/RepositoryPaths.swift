@@ -23,6 +23,20 @@ public enum RepositoryPaths {
     return nil
   }
 
+  /// A new temporary folder `dossier-LABEL-UUID` holding a copy of each of `paths` (relative to the
+  /// repository, folders whole) at the same relative place; the caller removes it.
+  public static func temporaryCopy(of paths: [String], label: String) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "dossier-\(label)-\(UUID().uuidString)")
+    for path in paths {
+      let target = folder.appendingPathComponent(path)
+      try FileManager.default.createDirectory(
+        at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.copyItem(at: root.appendingPathComponent(path), to: target)
+    }
+    return folder
+  }
+
   /// The repository's `Input/` folder.
   public static var input: URL { root.appendingPathComponent("Input") }
   /// The repository's `Schemas/` folder.

@@ -1,4 +1,5 @@
-/// A small deterministic random generator (SplitMix64) for generated test inputs.
+/// A small deterministic random generator (SplitMix64) for generated test and benchmark inputs: the one
+/// copy, so a seed gives the same inputs everywhere.
 public struct SplitMix: RandomNumberGenerator, Sendable {
   public var state: UInt64
 

@@ -1,16 +1,9 @@
+import DossierTestSupport
 import JSONSchema
 import Testing
 
 /// Mutation fuzzing with a fixed seed: malformed input must give errors, never traps.
 @Suite struct RobustnessTests {
-  struct Generator {
-    var state: UInt64
-    mutating func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(max(1, bound)))
-    }
-  }
-
   static let seedDocument =
     Array(
       ##"{"id": "doc-1", "title": "Joint \u00e9xercise \ud83d\ude00", "n": [1, -2.5e3, 0, 123456789012345678901234],"##
@@ -26,17 +19,17 @@ import Testing
         ##"{"type": "object", "properties": {"id": {"pattern": "^[a-z]+-[0-9]+$"}, "n": {"items": {"multipleOf": 0.5}}},"##
           + ##" "additionalProperties": {"anyOf": [{"type": "string", "minLength": 2}, {"type": "object", "unevaluatedProperties": false}]}}"##
       ), options: ValidationOptions(formatAssertion: true))
-    var g = Generator(state: 42)
+    var g = SplitMix(seed: 42)
     var parsed = 0
     var rejected = 0
     for _ in 0..<3000 {
       var bytes = Self.seedDocument
-      for _ in 0..<(1 + g.next(4)) {
-        let position = g.next(bytes.count + 1)
-        switch g.next(3) {
-        case 0: bytes.insert(Self.alphabet[g.next(Self.alphabet.count)], at: position)
+      for _ in 0..<(1 + g.below(4)) {
+        let position = g.below(bytes.count + 1)
+        switch g.below(3) {
+        case 0: bytes.insert(Self.alphabet[g.below(Self.alphabet.count)], at: position)
         case 1: if position < bytes.count { bytes.remove(at: position) }
-        default: if position < bytes.count { bytes[position] = Self.alphabet[g.next(Self.alphabet.count)] }
+        default: if position < bytes.count { bytes[position] = Self.alphabet[g.below(Self.alphabet.count)] }
         }
       }
       do {
@@ -59,13 +52,13 @@ import Testing
       "[", "]", "(", ")", "{", "}", "\\", "^", "$", "*", "+", "?", "|", "-", ",", "1", "a", "é", "?<", ":",
     ]
     let inputs = ["", "abc-12", "é日本", "aab", "x\ny", String(repeating: "a", count: 200)]
-    var g = Generator(state: 7)
+    var g = SplitMix(seed: 7)
     for _ in 0..<3000 {
-      var pattern = Array(seeds[g.next(seeds.count)])
-      for _ in 0..<(1 + g.next(3)) {
-        let position = g.next(pattern.count + 1)
-        if g.next(2) == 0 {
-          pattern.insert(contentsOf: pieces[g.next(pieces.count)], at: position)
+      var pattern = Array(seeds[g.below(seeds.count)])
+      for _ in 0..<(1 + g.below(3)) {
+        let position = g.below(pattern.count + 1)
+        if g.below(2) == 0 {
+          pattern.insert(contentsOf: pieces[g.below(pieces.count)], at: position)
         } else if position < pattern.count {
           pattern.remove(at: position)
         }

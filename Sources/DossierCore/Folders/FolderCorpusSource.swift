@@ -19,14 +19,10 @@ public struct FolderCorpusSource: CorpusSource {
     /// A file named on the command line (`NAME.yaml` or `NAME.txt`) and its partner beside it, when
     /// there is one. The named file must be readable now (exit status 2 before any work).
     public static func named(_ path: String) throws(FolderError) -> Entry {
-      let name = (path as NSString).lastPathComponent
-      guard name.hasSuffix(".yaml") || name.hasSuffix(".txt") else {
+      guard let (id, isText, partnerName) = InputDiscovery.named((path as NSString).lastPathComponent) else {
         throw FolderError(description: "'\(path)' is neither an annotation (.yaml) nor a document (.txt)")
       }
-      let isText = name.hasSuffix(".txt")
-      let id = String(name.dropLast(isText ? 4 : 5))
       let folder = (path as NSString).deletingLastPathComponent
-      let partnerName = id + (isText ? ".yaml" : ".txt")
       let partner = folder.isEmpty ? partnerName : (folder as NSString).appendingPathComponent(partnerName)
       _ = try DiskFile.read(path)
       let other = FileManager.default.fileExists(atPath: partner) ? partner : nil

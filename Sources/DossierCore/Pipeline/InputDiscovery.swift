@@ -11,7 +11,7 @@ import Foundation
 /// - ids that differ only in Unicode normalization or letter case collide (`L005`): both are
 ///   refused, since they would be one file on macOS, on Windows and in most archives.
 ///
-/// Works on names only; the CLI lists the folder (the library never touches the disk).
+/// Works on names only; `InputFolder` and `FolderCorpusSource` (Folders/) list the folder.
 public enum InputDiscovery {
   /// One entry of the input folder: its raw name bytes, and whether it is a folder.
   public struct Entry: Sendable, Hashable {
@@ -39,6 +39,16 @@ public enum InputDiscovery {
   public struct Result: Sendable {
     public var documents: [Document]
     public var diagnostics: [Diagnostic]
+  }
+
+  /// The document of a file named on its own (`dossier validate Input/a.yaml`): its id, whether it is
+  /// the text (`NAME.txt`) or the annotation (`NAME.yaml`), and the file name of its partner; `nil`
+  /// for any other name.
+  public static func named(_ fileName: String) -> (id: String, isText: Bool, partner: String)? {
+    let isText = fileName.hasSuffix(".txt")
+    guard isText || fileName.hasSuffix(".yaml") else { return nil }
+    let id = String(fileName.dropLast(isText ? 4 : 5))
+    return (id, isText, id + (isText ? ".yaml" : ".txt"))
   }
 
   /// Sorts the folder's entries into documents and diagnostics; `folder` prefixes the paths shown.
