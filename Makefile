@@ -3,7 +3,7 @@
 #   make test  builds and runs every test
 SWIFT ?= swift
 
-.PHONY: run test test-slow test-scale deps lint format bench bench-lsp browser-test
+.PHONY: run test test-slow test-scale deps lint format bench bench-lsp browser-test fuzz
 
 deps:
 	@bash scripts/ensure-deps.sh
@@ -17,10 +17,10 @@ test: deps
 	$(SWIFT) test
 
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks Fuzz/Sources
 
 format:
-	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks Fuzz/Sources
 
 # make bench [N=1000] [JOBS=2] [VALIDATE=1]: dossier build vs the Python peer (docs/performance.md).
 N ?= 1000
@@ -59,3 +59,10 @@ test-scale: deps
 	$(SWIFT) build --build-tests
 	DOSSIER_SCALE_TESTS=1 DOSSIER_SCALE_DOCUMENTS=$(SCALE_DOCS) DOSSIER_SCALE_SHARDS=$(SCALE_SHARDS) \
 		$(SWIFT) test --skip-build --filter ShardedScaleTests
+
+# Coverage-guided fuzzing with libFuzzer + AddressSanitizer (docs/reliability.md): each target (or
+# TARGET=yaml|json|schema|ingest|document|export) for SECONDS seconds on one worker.
+TARGET ?=
+SECONDS ?= 60
+fuzz: deps
+	TARGET="$(TARGET)" FUZZ_SECONDS=$(SECONDS) SWIFT=$(SWIFT) bash Fuzz/run.sh

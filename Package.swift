@@ -66,6 +66,18 @@ let package = Package(
       dependencies: ["JSONSchema"],
       path: "Benchmarks/LSPBench"
     ),
+    // Fuzzing (docs/reliability.md): the six targets, the driver (`make fuzz` builds it with libFuzzer)
+    // and the replay of the seed corpora in `make test`.
+    .target(
+      name: "DossierFuzz",
+      dependencies: ["DossierCore", "JSONSchema"],
+      path: "Fuzz/Sources/DossierFuzz"
+    ),
+    .executableTarget(
+      name: "dossier-fuzz",
+      dependencies: ["DossierFuzz"],
+      path: "Fuzz/Sources/dossier-fuzz"
+    ),
     .target(
       name: "DossierTestSupport",
       dependencies: ["DossierCore", "JSONSchema"],
@@ -83,6 +95,10 @@ let package = Package(
     .testTarget(
       name: "LanguageServerTests",
       dependencies: ["LanguageServer", "DossierCore", "JSONSchema", "DossierTestSupport"]
+    ),
+    .testTarget(
+      name: "DossierFuzzTests",
+      dependencies: ["DossierFuzz", "DossierCore", "JSONSchema", "DossierTestSupport"]
     ),
     .testTarget(
       name: "DossierCLITests",

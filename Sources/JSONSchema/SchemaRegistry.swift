@@ -17,6 +17,10 @@ public struct SchemaRegistry: Sendable {
   var prefixes: [(prefix: String, directory: URL)] = []
   /// Read `file:` URLs referenced by schemas from disk (default on).
   public var allowsFileReferences = true
+  /// When set, files are read for references (`file:` URIs and mapped prefixes) only inside these
+  /// folders, after resolving symbolic links and `..`: a schema from a pull request cannot pull
+  /// `/proc/self/environ` or `~/.ssh` into a report. `nil` (the default): any local file.
+  public var fileRoots: [URL]?
   /// Fetch `http:`/`https:` references that nothing else resolves (default off).
   public var allowsNetwork: Bool {
     get { remote != nil }
@@ -105,6 +109,20 @@ public struct SchemaRegistry: Sendable {
     }
   }
 
+  /// Throws when `fileRoots` is set and `url` (symbolic links and `..` resolved) is outside them.
+  func checkConfined(_ url: URL, uri: String) throws(SchemaError) {
+    guard let fileRoots else { return }
+    let real = url.standardizedFileURL.resolvingSymlinksInPath().path
+    for root in fileRoots {
+      var folder = root.standardizedFileURL.resolvingSymlinksInPath().path
+      if !folder.hasSuffix("/") { folder += "/" }
+      if real.hasPrefix(folder) { return }
+    }
+    throw SchemaError(
+      message: "reference '\(uri)' reads \(real), outside the folders references may read (the schema's "
+        + "folder, --ref files, --ref-map folders); pass --allow-any-file to allow it")
+  }
+
   /// Finds the document for an absolute URI without fragment; `nil` when unknown.
   func lookup(_ uri: String) throws(SchemaError) -> (JSONValue, URL?)? {
     if let document = documents[uri] { return (document, nil) }
@@ -113,11 +131,13 @@ public struct SchemaRegistry: Sendable {
       let rest = String(uri.dropFirst(prefix.count))
       let url = directory.appendingPathComponent(rest)
       guard FileManager.default.fileExists(atPath: url.path) else { continue }
+      try checkConfined(url, uri: uri)
       return (try SchemaRegistry.readFile(url), url)
     }
     if allowsFileReferences, uri.hasPrefix("file:"), let url = URL(string: uri), url.isFileURL,
       FileManager.default.fileExists(atPath: url.path)
     {
+      try checkConfined(url, uri: uri)
       return (try SchemaRegistry.readFile(url), url)
     }
     if let remote, uri.hasPrefix("http://") || uri.hasPrefix("https://") {

@@ -35,6 +35,8 @@ struct BuildCommand: AsyncParsableCommand {
 
   @OptionGroup var reporting: ReportingOptions
 
+  @OptionGroup(title: "Limits per file") var limits: LimitOptions
+
   @OptionGroup var progressOptions: ProgressOptions
 
   func validate() throws {

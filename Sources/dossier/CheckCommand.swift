@@ -66,6 +66,11 @@ struct CheckCommand: AsyncParsableCommand {
   @Flag(help: "Fetch http(s) $refs that nothing else resolves.")
   var allowNetwork = false
 
+  @Flag(
+    help:
+      "Let $ref and $schema read any local file (default: only the schema's folder and --ref-map folders).")
+  var allowAnyFile = false
+
   @Option(
     help: ArgumentHelp(
       "Formats not to assert: '*' for all, or a comma list (date-time,email,…); repeatable.",
@@ -96,10 +101,20 @@ struct CheckCommand: AsyncParsableCommand {
     if verbose && quiet { throw ValidationError("--verbose and --quiet cannot be combined") }
   }
 
+  /// The folders `$ref` may read files from without `--allow-any-file`: the schema's, or each schema's
+  /// with `--check-metaschema` (docs/reliability.md, "`$ref` confinement").
+  var schemaFolders: [String] {
+    ((schema.map { [$0] } ?? []) + (checkMetaSchema ? files : [])).map {
+      URL(fileURLWithPath: $0).resolvingSymlinksInPath().deletingLastPathComponent().path
+    }
+  }
+
   func run() async throws {
     let report = try await Console.orExit {
       let check = try SchemaCheck(
-        refMaps: refMaps, refs: refs, allowsNetwork: allowNetwork, defaultDraft: defaultDraft,
+        refMaps: refMaps, refs: refs, allowsNetwork: allowNetwork,
+        fileRoots: allowAnyFile ? nil : schemaFolders,
+        defaultDraft: defaultDraft,
         disabledFormats: disableFormats, baseURI: baseURI)
       check.warnings.forEach(Console.printError)
       return try check.run(files, schema: schema)

@@ -25,6 +25,8 @@ struct ValidateCommand: AsyncParsableCommand {
 
   @OptionGroup var reporting: ReportingOptions
 
+  @OptionGroup(title: "Limits per file") var limits: LimitOptions
+
   @OptionGroup var progressOptions: ProgressOptions
 
   func run() async throws {

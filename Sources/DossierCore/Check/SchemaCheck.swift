@@ -48,11 +48,12 @@ public struct SchemaCheck {
   public private(set) var warnings: [String] = []
 
   /// A check whose registry serves each `PREFIX=DIR` of `refMaps` from its folder and every schema
-  /// file of `refs` under its `$id` (`http(s)` only when `allowsNetwork`); formats are asserted except
+  /// file of `refs` under its `$id` (`http(s)` only when `allowsNetwork`; local files only inside the
+  /// folders of `fileRoots` and of `refMaps` when `fileRoots` is given); formats are asserted except
   /// `disabledFormats` (comma lists; `*` turns them all off), broken references tolerated until used.
   public init(
     refMaps: [String] = [], refs: [String] = [], allowsNetwork: Bool = false,
-    defaultDraft: Draft = .draft2020_12,
+    fileRoots: [String]? = nil, defaultDraft: Draft = .draft2020_12,
     disabledFormats: [String] = [], baseURI: String? = nil
   ) throws(Unusable) {
     options = ValidationOptions(formatAssertion: true, defaultDraft: defaultDraft)
@@ -64,6 +65,15 @@ public struct SchemaCheck {
     options.disabledFormats = disabled
     self.baseURI = baseURI
     registry.allowsNetwork = allowsNetwork
+    // References read files only inside `fileRoots` and the --ref-map folders (docs/reliability.md).
+    registry.fileRoots = fileRoots.map { roots in
+      roots.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        + refMaps.compactMap { entry in
+          entry.split(separator: "=", maxSplits: 1).dropFirst().first.map {
+            URL(fileURLWithPath: String($0), isDirectory: true)
+          }
+        }
+    }
     for entry in refMaps {
       let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
       let directory = parts.count > 1 ? parts[1] : ""

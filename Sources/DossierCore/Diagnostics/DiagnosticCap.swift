@@ -1,8 +1,9 @@
 /// The per-file cap on reported problems (docs/reliability.md): a hostile file with a million problems
 /// still gives a readable report in linear time, ending with one `L001` entry that counts the rest.
 public enum DiagnosticCap {
-  /// Problems reported per file and stage by default.
-  public static let defaultLimit = 1000
+  /// Problems reported per file and stage: `InputLimits.current.maxErrorsPerFile` (1,000 unless
+  /// `--max-errors-per-file` says otherwise).
+  public static var defaultLimit: Int { InputLimits.current.maxErrorsPerFile }
 
   /// The `L001` entry saying `omitted` problems of `file` are not shown; placed after the last shown
   /// problem (`after`) so it sorts last, or at the start of the file.

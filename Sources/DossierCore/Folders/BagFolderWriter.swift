@@ -49,14 +49,16 @@ public struct BagFolderWriter: Sendable {
   public static func join(_ folder: String, _ relative: String) -> String { DiskFile.join(folder, relative) }
 
   /// Test hook: `DOSSIER_TEST_FAULT` = `write:N` fails writing the N-th file; `kill:before-swap` or
-  /// `kill:between-renames` kills the process (SIGKILL) at that point. Used only by the tests that
-  /// prove the output folder survives a failed or killed build.
+  /// `kill:between-renames` kills the process (SIGKILL) at that point; `pause:after-prepare` sleeps
+  /// 30 s once the lock is held and the temporary folder exists (interrupt and concurrency tests).
+  /// Used only by the tests that prove the output folder survives a failed, killed or concurrent build.
   var fault: String? { ProcessInfo.processInfo.environment["DOSSIER_TEST_FAULT"] }
 
   // MARK: Recovery
 
   /// Restores or removes what an interrupted run left beside the output folder.
   public func recover() throws {
+    BagFolderGuard.removeStaleLock(self)
     guard let names = try? fileManager.contentsOfDirectory(atPath: parent) else { return }
     for leftover in names.sorted() {
       let tmpPrefix = ".\(name).tmp-"
@@ -85,6 +87,11 @@ public struct BagFolderWriter: Sendable {
 
   /// Syncs the temporary folder and swaps it in for the output folder (see the type's documentation).
   public func swapIn() throws {
+    try BagFolderGuard.shared.whileSwapping { try swapInLocked() }
+    BagFolderGuard.shared.track(nil)
+  }
+
+  private func swapInLocked() throws {
     if fault == "kill:before-swap" { kill(pid, SIGKILL) }
     let hadOutput = fileManager.fileExists(atPath: output)
     if hadOutput {
@@ -102,15 +109,22 @@ public struct BagFolderWriter: Sendable {
     if hadOutput { try remove(previous) }
   }
 
-  /// Creates the empty temporary folder.
+  /// Takes the output folder's lock (a second writer stops here, `BagFolderGuard`), then creates the
+  /// empty temporary folder, which an interrupt removes.
   func prepareTemporary() throws {
+    try BagFolderGuard.shared.acquire(self)
     try checkReplaceable()
     try remove(temporary)
+    BagFolderGuard.shared.track(temporary)
     try makeFolder(temporary)
+    if fault == "pause:after-prepare" { sleep(30) }
   }
 
   /// Removes the temporary folder (a failed build).
-  public func discardTemporary() { try? remove(temporary) }
+  public func discardTemporary() {
+    try? remove(temporary)
+    BagFolderGuard.shared.track(nil)
+  }
 
   /// Refuses to replace a folder that is not a bag (so a mistyped `--output` cannot delete a folder).
   func checkReplaceable() throws {
@@ -128,6 +142,9 @@ public struct BagFolderWriter: Sendable {
   }
 
   func makeFolder(_ path: String) throws {
+    if BagFolderGuard.shared.isStopping {
+      throw Failure(description: "interrupted: not creating '\(path)'")
+    }
     do {
       try fileManager.createDirectory(atPath: path, withIntermediateDirectories: true)
     } catch {

@@ -41,7 +41,8 @@ public struct DocumentIngester: Sendable {
 
   /// Ingests a document.
   ///
-  /// - Throws: `DiagnosticError` with code `I002` when the document is empty or holds only whitespace.
+  /// - Throws: `DiagnosticError` with code `I002` when the document is empty or holds only whitespace,
+  ///   `L004` when it has more blocks than `InputLimits.current.maxBlocks`.
   public func ingest(_ source: SourceDocument) throws -> IngestedDocument {
     var text = source.text
     let result = text.withUTF8 { bytes in
@@ -50,7 +51,15 @@ public struct DocumentIngester: Sendable {
       return run.run()
     }
     switch result {
-    case .success(let document): return document
+    case .success(let document):
+      let limits = InputLimits.current
+      if document.blocks.count > limits.maxBlocks,
+        let problem = limits.blockProblem(
+          document.blocks.count, file: source.path, at: document.blocks[limits.maxBlocks].startLine)
+      {
+        throw DiagnosticError([problem])
+      }
+      return document
     case .failure(let error): throw error
     }
   }

@@ -24,8 +24,14 @@ public struct SourceDocument: Sendable {
   /// Decodes `bytes` read from `path`.
   ///
   /// - Throws: `DiagnosticError` with code `I001` (invalid UTF-8, located by byte offset, line and
-  ///   column) and/or `I003` (a NUL character, usually a binary or UTF-16 file).
+  ///   column) and/or `I003` (a NUL character, usually a binary or UTF-16 file); `L002` or `L003` when
+  ///   the file is over `InputLimits.current` (then nothing is decoded).
   public init(path: String, bytes: [UInt8]) throws {
+    // A file over the size or line limit is refused before it is decoded (docs/reliability.md).
+    let limits = InputLimits.current
+    if let problem = limits.sizeProblem(bytes, file: path) ?? limits.lineProblem(bytes, file: path) {
+      throw DiagnosticError([problem])
+    }
     let decoded = SourceDecoder.decode(bytes, path: path)
     if !decoded.errors.isEmpty { throw DiagnosticError(decoded.errors) }
     self.path = path

@@ -43,13 +43,16 @@ public struct YAMLLoader: Sendable {
 
   /// At most this many problems are reported per stage and file; a hostile file with a million errors
   /// still loads in linear time and gives a readable report.
-  public static let maxDiagnostics = DiagnosticCap.defaultLimit
+  public static var maxDiagnostics: Int { DiagnosticCap.defaultLimit }
 
   /// A loader with the given limits (the defaults suit annotation files).
   public init(options: Options = Options()) { self.options = options }
 
   /// Composes every document of a stream.
   public func compose(_ bytes: [UInt8], file: String) -> YAMLStream {
+    if let problem = InputLimits.current.sizeProblem(bytes, file: file) {
+      return YAMLStream(documents: [], diagnostics: [problem])
+    }
     if let encoding = YAMLLoader.wideEncoding(bytes) {
       return YAMLStream(
         documents: [],
