@@ -101,21 +101,12 @@ struct CheckCommand: AsyncParsableCommand {
     if verbose && quiet { throw ValidationError("--verbose and --quiet cannot be combined") }
   }
 
-  /// The folders `$ref` may read files from without `--allow-any-file`: the schema's, or each schema's
-  /// with `--check-metaschema` (docs/reliability.md, "`$ref` confinement").
-  var schemaFolders: [String] {
-    ((schema.map { [$0] } ?? []) + (checkMetaSchema ? files : [])).map {
-      URL(fileURLWithPath: $0).resolvingSymlinksInPath().deletingLastPathComponent().path
-    }
-  }
-
   func run() async throws {
     let report = try await Console.orExit {
+      let folders = SchemaCheck.schemaFolders(schema: schema, files: files, checksMetaSchema: checkMetaSchema)
       let check = try SchemaCheck(
-        refMaps: refMaps, refs: refs, allowsNetwork: allowNetwork,
-        fileRoots: allowAnyFile ? nil : schemaFolders,
-        defaultDraft: defaultDraft,
-        disabledFormats: disableFormats, baseURI: baseURI)
+        refMaps: refMaps, refs: refs, allowsNetwork: allowNetwork, fileRoots: allowAnyFile ? nil : folders,
+        defaultDraft: defaultDraft, disabledFormats: disableFormats, baseURI: baseURI)
       check.warnings.forEach(Console.printError)
       return try check.run(files, schema: schema)
     }
