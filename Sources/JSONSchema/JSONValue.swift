@@ -174,6 +174,14 @@ public struct JSONObject: Hashable, Sendable, Sequence {
     for (key, value) in pairs { self[key] = value }
   }
 
+  /// Creates an object from keys known to be unique, with their values in the same order (one
+  /// value per key); no duplicate check, so building it costs no lookups.
+  public init(uniqueKeys: [String], values: [JSONValue]) {
+    precondition(uniqueKeys.count == values.count, "one value per key")
+    storage = Storage(keys: uniqueKeys, values: values, index: nil)
+    storage.rebuildIndex()
+  }
+
   /// Creates an object from keys and values known to be unique (used by readers).
   init(uniqueKeys: [String], values: [JSONValue], index: [String: Int]) {
     storage = Storage(keys: uniqueKeys, values: values, index: nil)

@@ -132,6 +132,13 @@ public final class SchemaValidator: Sendable {
   /// Validates an instance and reports every error (at most `maxErrors` of them are collected; the
   /// rest are counted in `ValidationResult.omittedErrorCount`).
   public func validate(_ instance: JSONValue, maxErrors: Int = .max) -> ValidationResult {
+    // Most instances are valid: a quiet pass (stops at the first failure, builds no messages, and
+    // lets `oneOf`/`anyOf` drop failed branches without describing them) answers those alone.
+    var quiet = makeEvaluator(collect: false)
+    var unused = Annotations()
+    if quiet.evaluate(root.node, instance, &unused, false) && !quiet.exhausted {
+      return ValidationResult(isValid: true, errors: [])
+    }
     var evaluator = makeEvaluator(collect: true)
     evaluator.maxErrors = max(1, maxErrors)
     var annotations = Annotations()

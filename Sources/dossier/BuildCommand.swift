@@ -8,12 +8,10 @@ struct BuildCommand: AsyncParsableCommand {
     commandName: "build",
     abstract: "Build the exports: validate the corpus, transform it to records and write the BagIt bag.",
     discussion: """
-      The bag is built in a temporary folder beside the output (.NAME.tmp-PID), synced to disk and then \
-      swapped in, so the output folder is always either the previous bag or the new one. If any \
+      The bag is built in a temporary folder beside the output (.NAME.tmp-PID), synced to disk and \
+      then swapped in, so the output folder is always either the previous bag or the new one. If any \
       document has an error, nothing is written. --check writes nothing and lists each file that \
-      differs (stale, missing or extra), exiting 1 when there is one. \
-      Exit status: 0 built (or, with --check, up to date); 1 errors in the inputs (nothing is written) \
-      or, with --check, stale, missing or extra files; 2 usage or I/O error.
+      differs (stale, missing or extra), exiting 1 when there is one.
       """)
 
   @OptionGroup var project: ProjectOptions
@@ -42,25 +40,8 @@ struct BuildCommand: AsyncParsableCommand {
   @OptionGroup var progressOptions: ProgressOptions
 
   func validate() throws {
-    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    if let shard {
-      guard Shard(shard) != nil else {
-        throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N (for example 2/7), not '\(shard)'")
-      }
-      if check {
-        throw ValidationError("--check compares a bag: use `dossier merge --check` for sharded builds")
-      }
-    }
-    _ = try formats()
-  }
-
-  /// The formats of `--format` (a usage error names every unknown one).
-  func formats() throws -> [ExportFormat] {
-    do {
-      return try ExportFormat.list(format)
-    } catch {
-      throw ValidationError(error.diagnostics.map(\.message).joined(separator: "; "))
-    }
+    let problem = BuildPipeline.Options.usageProblem(jobs: jobs, shard: shard, check: check, formats: format)
+    if let problem { throw ValidationError(problem) }
   }
 
   func run() async throws {
@@ -70,9 +51,10 @@ struct BuildCommand: AsyncParsableCommand {
     let (schemas, source) = try await project.read { input, schemas in
       (try SchemasFolder(schemas), try FolderCorpusSource(folder: input))
     }
-    let pipeline = try reporting.engine { () throws(DiagnosticError) in try schemas.buildPipeline() }
+    let pipeline = try await Console.orExit { try schemas.buildPipeline() }
     let options = BuildPipeline.Options(
-      formats: try formats(), jobs: jobs ?? CorpusValidator.defaultConcurrency, strict: reporting.strict,
+      formats: try ExportFormat.list(format), jobs: jobs ?? CorpusValidator.defaultConcurrency,
+      strict: reporting.strict,
       corpusName: InputFolder.corpusName(project.inputFolder), softwareAgent: "dossier")
     let line = progressOptions.line("build", total: source.documentIDs.count)
     if let shard = shard.flatMap(Shard.init) {

@@ -23,8 +23,7 @@ struct CheckCommand: AsyncParsableCommand {
       null keys, which become strings. Formats (date-time, email, uri, …) are asserted unless \
       --disable-formats turns them off. Nothing is fetched from the network without --allow-network. \
       References resolve offline: files beside the schema, --ref FILE, --ref-map PREFIX=DIR; http(s) \
-      only with --allow-network. Exit status: 0 all valid; 1 located errors; 2 an unreadable or invalid \
-      schema, an unreadable file, or a usage error.
+      only with --allow-network.
       """)
 
   @Option(
@@ -96,32 +95,18 @@ struct CheckCommand: AsyncParsableCommand {
   @OptionGroup var reporting: ReportingOptions
 
   func validate() throws {
-    if files.isEmpty { throw ValidationError("give at least one file to check") }
-    if schema == nil && !checkMetaSchema {
-      throw ValidationError(
-        "give the schema with --schemafile FILE (or use --check-metaschema on schema files)")
-    }
+    let problem = SchemaCheck.usageProblem(
+      files: files, schema: schema, checksMetaSchema: checkMetaSchema, refMaps: refMaps)
+    if let problem { throw ValidationError(problem) }
     if verbose && quiet { throw ValidationError("--verbose and --quiet cannot be combined") }
-    for entry in refMaps where !entry.contains("=") {
-      throw ValidationError("--ref-map takes URL_PREFIX=DIR, found '\(entry)'")
-    }
-  }
-
-  /// The folders `$ref` may read files from without `--allow-any-file`: the schema's, or each schema's
-  /// with `--check-metaschema` (docs/reliability.md, "`$ref` confinement").
-  var schemaFolders: [String] {
-    ((schema.map { [$0] } ?? []) + (checkMetaSchema ? files : [])).map {
-      URL(fileURLWithPath: $0).resolvingSymlinksInPath().deletingLastPathComponent().path
-    }
   }
 
   func run() async throws {
     let report = try await Console.orExit {
+      let folders = SchemaCheck.schemaFolders(schema: schema, files: files, checksMetaSchema: checkMetaSchema)
       let check = try SchemaCheck(
-        refMaps: refMaps, refs: refs, allowsNetwork: allowNetwork,
-        fileRoots: allowAnyFile ? nil : schemaFolders,
-        defaultDraft: defaultDraft,
-        disabledFormats: disableFormats, baseURI: baseURI)
+        refMaps: refMaps, refs: refs, allowsNetwork: allowNetwork, fileRoots: allowAnyFile ? nil : folders,
+        defaultDraft: defaultDraft, disabledFormats: disableFormats, baseURI: baseURI)
       check.warnings.forEach(Console.printError)
       return try check.run(files, schema: schema)
     }

@@ -2,13 +2,16 @@ import ArgumentParser
 import DossierCore
 import Foundation
 
-/// The `dossier` command. Exit status: 0 success; 1 errors in the inputs (or stale exports with `--check`);
-/// 2 usage or I/O error.
+/// The `dossier` command; the exit status convention of every subcommand is in its `discussion`.
 @main
 struct Dossier: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "dossier",
     abstract: "Ingest, annotate, validate, transform and export military-cooperation documents.",
+    discussion: """
+      Exit status of every command: 0 success; 1 errors in the inputs (nothing is written), or stale \
+      files with --check; 2 a usage error, a missing folder, or a file that cannot be read or written.
+      """,
     version: DossierVersion.current,
     subcommands: [
       BuildCommand.self, MergeCommand.self, ValidateCommand.self, CheckCommand.self, InspectCommand.self,

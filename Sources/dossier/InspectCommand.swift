@@ -8,10 +8,9 @@ struct InspectCommand: AsyncParsableCommand {
     commandName: "inspect",
     abstract: "Show the structure of a document: title, byline, sections, and every block with its span.",
     discussion: """
-      Offsets are Unicode-scalar offsets into the text after newline normalization, half-open [start,end).
-      Slicing the text at a block's span gives exactly the block's text. See docs/ingest.md. \
-      Exit status: 0 ingested (warnings on stderr); 1 the file cannot be ingested (located diagnostics \
-      on stderr); 2 the file cannot be read.
+      Offsets are Unicode-scalar offsets into the text after newline normalization, half-open \
+      [start,end). Slicing the text at a block's span gives exactly the block's text. See \
+      docs/ingest.md.
       """)
 
   @Argument(help: "The document to inspect (UTF-8 text).")

@@ -19,12 +19,9 @@ struct LimitOptions: ParsableArguments {
 
   /// Checks the values and makes them the process's limits (ArgumentParser calls this after parsing).
   mutating func validate() throws {
-    for (name, value) in [
-      ("--max-file-size", maxFileSize), ("--max-lines", maxLines), ("--max-blocks", maxBlocks),
-      ("--max-errors-per-file", maxErrorsPerFile),
-    ] where value < 1 {
-      throw ValidationError("\(name) must be at least 1 (got \(value))")
-    }
+    let problem = InputLimits.usageProblem(
+      maxFileSize: maxFileSize, maxLines: maxLines, maxBlocks: maxBlocks, maxErrorsPerFile: maxErrorsPerFile)
+    if let problem { throw ValidationError(problem) }
     InputLimits.current = InputLimits(
       maxFileSize: maxFileSize, maxLines: maxLines, maxBlocks: maxBlocks, maxErrorsPerFile: maxErrorsPerFile)
   }

@@ -12,10 +12,7 @@ struct MergeCommand: AsyncParsableCommand {
       Checks that the parts are the N shards of one build (each K once, same schemas, vocabularies, \
       formats and version, no document twice) and that every file matches its SHA-256, runs the checks \
       across documents (activity ids unique), reports every diagnostic of every part as build does, \
-      and writes the bag atomically. See docs/scaling.md. \
-      Exit status as build: 0 written (or up to date); 1 diagnostics with errors, parts that do not \
-      belong together or changed after they were written (nothing is written), or stale files with \
-      --check; 2 usage or I/O error.
+      and writes the bag atomically. See docs/scaling.md.
       """)
 
   @Argument(help: "The part folders written by `dossier build --shard K/N --output PART`.")

@@ -10,9 +10,7 @@ struct NewCommand: AsyncParsableCommand {
     discussion: """
       The scaffold has the schema line, kind, metadata from the title and byline, and one commented \
       activity skeleton per section whose evidence is the section's first sentence. `dossier validate` \
-      on it reports only what is left to fill. See docs/tutorial.md. \
-      Exit status: 0 written; 1 the document cannot be ingested; 2 an unreadable document, an annotation \
-      that exists (without --force) or cannot be written.
+      on it reports only what is left to fill. See docs/tutorial.md.
       """)
 
   @Argument(help: "The document (Input/NAME.txt); the annotation is written beside it.")

@@ -59,16 +59,6 @@ struct ReportingOptions: ParsableArguments {
     return try await Console.orExit { try bag.commit(fileCount: fileCount) }
   }
 
-  /// The engine `make` builds from the schemas; when they cannot be used, reports why on stderr and
-  /// exits 2.
-  func engine<Engine>(_ make: () throws(DiagnosticError) -> Engine) throws -> Engine {
-    do {
-      return try make()
-    } catch {
-      _ = report(error.diagnostics, sources: [:], toStandardError: true)
-      throw ExitCode(2)
-    }
-  }
 }
 
 /// `--quiet`, `--progress` and `--timings` of the commands that walk the whole corpus (`build`,

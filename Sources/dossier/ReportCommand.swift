@@ -11,8 +11,7 @@ struct ReportCommand: AsyncParsableCommand {
     discussion: """
       The report is written beside the bag, not into it (docs/report.md): a folder with index.html and \
       documents/ID.html, no server, no network, no script, no external file. It is built in a \
-      temporary folder and swapped in; a folder that is not a report is never replaced. \
-      Exit status: 0 written; 1 errors in the inputs (nothing is written); 2 usage or I/O error.
+      temporary folder and swapped in; a folder that is not a report is never replaced.
       """)
 
   @Option(help: "Folder holding the documents (.txt) and their annotations (.yaml).")
@@ -33,9 +32,7 @@ struct ReportCommand: AsyncParsableCommand {
         try InputFolder.read(input).corpus.values.sorted { $0.id < $1.id }
       )
     }
-    let pipeline = try reporting.engine { () throws(DiagnosticError) in
-      try ReportPipeline(schemas: schemaFiles)
-    }
+    let pipeline = try await Console.orExit { try ReportPipeline(schemas: schemaFiles) }
     let outcome = try await Console.orExit {
       try await ReportFolder(output: output).write(documents, with: pipeline, strict: reporting.strict)
     }

@@ -10,13 +10,11 @@ struct ValidateCommand: AsyncParsableCommand {
     abstract: "Validate annotations (YAML) against the schema, their documents and the vocabularies.",
     discussion: """
       Reports every problem of every file in one run, each at file:line:column. A document (.txt) \
-      without an annotation (.yaml) is a warning (A008); an annotation without its document is an error \
-      (A007). \
-      With PATHs, the named documents replace their namesakes of the input folder (a named file is \
-      paired with its partner beside it, else with the input folder's), the whole corpus is still \
-      checked (activity ids are unique across it), and only the named documents' problems (and those of \
-      the schemas and vocabularies) are reported. Writes nothing. Exit status: 0 valid; 1 errors (or \
-      warnings with --strict); 2 a missing folder or an unreadable file.
+      without an annotation (.yaml) is a warning (A008); an annotation without its document is an \
+      error (A007). With PATHs, the named documents replace their namesakes of the input folder (a \
+      named file is paired with its partner beside it, else with the input folder's), the whole corpus \
+      is still checked (activity ids are unique across it), and only the named documents' problems \
+      (and those of the schemas and vocabularies) are reported. Writes nothing.
       """)
 
   @Argument(
@@ -40,9 +38,7 @@ struct ValidateCommand: AsyncParsableCommand {
         try FolderCorpusSource(folder: input).replacing(named: paths)
       )
     }
-    let validator = try reporting.engine { () throws(DiagnosticError) in
-      try CorpusValidator(schemas: schemaFiles)
-    }
+    let validator = try await Console.orExit { try CorpusValidator(schemas: schemaFiles) }
     let line = progressOptions.line("validate", total: source.documentIDs.count)
     let result = await validator.validate(source, progress: line.update)
     line.finish()

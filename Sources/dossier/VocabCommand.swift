@@ -3,7 +3,7 @@ import DossierCore
 import Foundation
 
 /// `dossier vocab [types|areas|organizations|countries] [--search TEXT] [--json]`: browses the
-/// controlled vocabularies. Exit status: 0 (also when nothing matches), 2 unreadable vocabularies.
+/// controlled vocabularies.
 struct VocabCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "vocab",

@@ -94,6 +94,29 @@ public struct SchemaCheck {
     }
   }
 
+  /// The folders `$ref` may read files from unless any file is allowed: the schema's, or with
+  /// `checksMetaSchema` each checked schema's (docs/reliability.md, "`$ref` confinement").
+  public static func schemaFolders(schema: String?, files: [String], checksMetaSchema: Bool) -> [String] {
+    ((schema.map { [$0] } ?? []) + (checksMetaSchema ? files : [])).map {
+      URL(fileURLWithPath: $0).resolvingSymlinksInPath().deletingLastPathComponent().path
+    }
+  }
+
+  /// What is wrong with a check of `files` against `schema` (or, `checksMetaSchema`, of the files as
+  /// schemas) with these `--ref-map` entries, as a usage error; `nil` when nothing is.
+  public static func usageProblem(files: [String], schema: String?, checksMetaSchema: Bool, refMaps: [String])
+    -> String?
+  {
+    if files.isEmpty { return "give at least one file to check" }
+    if schema == nil && !checksMetaSchema {
+      return "give the schema with --schemafile FILE (or use --check-metaschema on schema files)"
+    }
+    if let entry = refMaps.first(where: { !$0.contains("=") }) {
+      return "--ref-map takes URL_PREFIX=DIR, found '\(entry)'"
+    }
+    return nil
+  }
+
   /// Checks `files` against the schema at `schemaPath`, or, without one, checks each file as a
   /// schema against its meta-schema (`--check-metaschema`).
   public func run(_ files: [String], schema schemaPath: String?) throws(Unusable) -> Report {

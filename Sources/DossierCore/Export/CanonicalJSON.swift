@@ -75,7 +75,10 @@ public enum CanonicalJSON {
         }
         let keys = object.keys
         let values = object.values
-        let order = keys.indices.sorted { CanonicalJSON.precedes(keys[$0], keys[$1]) }
+        // Objects built in key order (record rows) need no sort: one pass checks the order.
+        let inOrder = keys.indices.dropFirst().allSatisfy { CanonicalJSON.precedes(keys[$0 - 1], keys[$0]) }
+        let order =
+          inOrder ? Array(keys.indices) : keys.indices.sorted { CanonicalJSON.precedes(keys[$0], keys[$1]) }
         bytes.append(UInt8(ascii: "{"))
         for (n, i) in order.enumerated() {
           if n > 0 { bytes.append(UInt8(ascii: ",")) }

@@ -61,18 +61,20 @@ public struct DocumentExporter: Sendable {
   /// Checks and renders one document's records (sorted, as the transform returns them).
   ///
   /// - Parameters:
+  ///   - rows: the records' rows (`RecordRows(records)`), when the caller already built them.
   ///   - documentValue: the per-document JSON value, when the caller already built it (to check it
   ///     against `records.schema.json`); built here otherwise.
   /// - Throws: `DiagnosticError` with the `X…` problems of the records.
   public func export(
-    _ records: RecordSet, documentValue: JSONValue? = nil, options: ExportOptions,
+    _ records: RecordSet, rows: RecordRows? = nil, documentValue: JSONValue? = nil, options: ExportOptions,
     timings: inout StageTimings
   ) throws(DiagnosticError) -> Output {
     guard let document = records.documents.first else { return Output() }
+    let rows = rows ?? RecordRows(records)
     try timings.measure(.check) { () throws(DiagnosticError) in
-      try RecordSetChecker.check(records, options: options)
+      try RecordSetChecker.check(records, rows: rows, options: options)
       if formats.contains(.xml) || formats.contains(.oaiDC) {
-        let problems = RecordXML.characterProblems(records, options: options)
+        let problems = RecordXML.characterProblems(rows, documents: records.documents, options: options)
         if !problems.isEmpty { throw DiagnosticError(problems) }
       }
     }
@@ -85,21 +87,21 @@ public struct DocumentExporter: Sendable {
             ExportFile(
               path: "\(format.directory)/\(document.id).json",
               bytes: try JSONExporter.bytes(
-                documentValue ?? JSONExporter.documentValue(records), documentID: document.id)))
+                documentValue ?? JSONExporter.documentValue(rows), documentID: document.id)))
         case .jsonl:
-          for table in RecordTable.all {
+          for (table, tableRows) in zip(RecordTable.all, rows.tables) {
             output.rows.append(
               ExportFile(
-                path: "\(format.directory)/\(table.name).jsonl",
-                bytes: try JSONLinesExporter.lines(table, records)))
+                path: "\(format.directory)/\(table.name).jsonl", bytes: try JSONLinesExporter.lines(tableRows)
+              ))
           }
         case .xml:
           guard let validator = recordValidator else { return }
           output.files.append(
             try XMLSchemaExport.file(
               records, document: document, directory: format.directory, validator: validator
-            ) { (part: RecordSet, _: DocumentRecord) throws(XMLWriter.InvalidCharacter) in
-              try RecordXML.document(part)
+            ) { (_: RecordSet, _: DocumentRecord) throws(XMLWriter.InvalidCharacter) in
+              try RecordXML.document(rows)
             })
         case .oaiDC:
           guard let validator = dublinCoreValidator else { return }
@@ -113,7 +115,8 @@ public struct DocumentExporter: Sendable {
           for table in TSVLayout.tables {
             output.rows.append(
               ExportFile(
-                path: "\(format.directory)/\(table.name).tsv", bytes: TSVExporter.rows(table, records)))
+                path: "\(format.directory)/\(table.name).tsv",
+                bytes: TSVExporter.rows(table, rows.rows(of: table.recordTable))))
           }
         }
       }

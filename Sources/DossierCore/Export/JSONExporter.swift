@@ -34,15 +34,19 @@ public struct JSONExporter: RecordExporter {
   }
 
   /// The JSON value of one document's records: `{"schema", "document", "sections", …}`.
-  static func documentValue(_ records: RecordSet) -> JSONValue {
+  static func documentValue(_ records: RecordSet) -> JSONValue { documentValue(RecordRows(records)) }
+
+  /// The JSON value of one document's rows.
+  static func documentValue(_ rows: RecordRows) -> JSONValue {
     var object = JSONObject()
+    object.reserveCapacity(RecordTable.all.count + 1)
     object["schema"] = .string(schemaID)
-    for table in RecordTable.all {
-      let rows = records.rows(of: table).map(\.jsonValue)
+    for (table, tableRows) in zip(RecordTable.all, rows.tables) {
+      let values = tableRows.map(\.jsonValue)
       if table.name == RecordTable.documents.name {
-        object["document"] = rows.first ?? .null
+        object["document"] = values.first ?? .null
       } else {
-        object[table.name] = .array(rows)
+        object[table.name] = .array(values)
       }
     }
     return .object(object)

@@ -67,6 +67,40 @@ enum LibXML2 {
     return try body()
   }
 
+  /// Runs `body` without the global lock, its errors going to `session` through this thread's own
+  /// structured error handler (libxml2 keeps it per thread). The entity loader is not installed, so
+  /// `body` must load nothing external: parse only documents without a DOCTYPE (`hasDoctype`).
+  /// Compiled schemas may be shared by concurrent validations, each with its own context.
+  static func runConcurrently<T>(_ session: Session, _ body: () throws -> T) rethrows -> T {
+    _ = initialized
+    xmlSetStructuredErrorFunc(Unmanaged.passUnretained(session).toOpaque(), dossierStructuredError)
+    defer { xmlSetStructuredErrorFunc(nil, nil) }
+    return try body()
+  }
+
+  /// True when the bytes hold `<!DOCTYPE` anywhere (a document type declaration, or text that only
+  /// looks like one: either way the document is refused before libxml2 sees it).
+  static func hasDoctype(_ bytes: [UInt8]) -> Bool {
+    let marker = Array("<!DOCTYPE".utf8)
+    guard bytes.count >= marker.count else { return false }
+    return bytes.withUnsafeBufferPointer { buffer in
+      var index = 0
+      let last = buffer.count - marker.count
+      while index <= last {
+        if buffer[index] == 0x3C && buffer[index + 1] == 0x21 {
+          var matched = true
+          for offset in 2..<marker.count where buffer[index + offset] != marker[offset] {
+            matched = false
+            break
+          }
+          if matched { return true }
+        }
+        index += 1
+      }
+      return false
+    }
+  }
+
   /// The session of the running `run` call (only read from libxml2 callbacks inside it).
   static var activeSession: Session? { current }
 }

@@ -2,18 +2,22 @@ import JSONSchema
 
 extension RecordRow {
   /// The row as a JSON object with every column (null cells as `null`, lists as arrays).
+  /// Members come in RFC 8785 key order, so canonical writers need not sort them.
   public var jsonValue: JSONValue {
-    var object = JSONObject()
-    for column in table.columns {
-      switch self[column.name] {
-      case .null: object[column.name] = .null
-      case .string(let s): object[column.name] = .string(s)
-      case .integer(let i): object[column.name] = .integer(i)
-      case .boolean(let b): object[column.name] = .bool(b)
-      case .list(let l): object[column.name] = .array(l.map(JSONValue.string))
+    var members: [JSONValue] = []
+    members.reserveCapacity(values.count)
+    for (index, _) in table.canonicalOrder {
+      let value: JSONValue
+      switch values[index] {
+      case .null: value = .null
+      case .string(let s): value = .string(s)
+      case .integer(let i): value = .integer(i)
+      case .boolean(let b): value = .bool(b)
+      case .list(let l): value = .array(l.map(JSONValue.string))
       }
+      members.append(value)
     }
-    return .object(object)
+    return .object(JSONObject(uniqueKeys: table.canonicalKeys, values: members))
   }
 
   /// Reads a row from a JSON object holding exactly the table's columns.

@@ -1,26 +1,57 @@
-/// One row of a record table: cells by column name. The bridge between typed records and the
-/// table-driven writers and readers.
+/// One row of a record table: one cell per column, in the table's column order. The bridge between
+/// typed records and the table-driven writers and readers.
+///
+/// Writers walk `values` by position (no lookups by name); readers and messages use the name
+/// subscript, which goes through the table's index.
 public struct RecordRow: Hashable, Sendable {
   /// The table the row belongs to.
   public let table: RecordTable
-  /// Cells by column name; a column with no entry is null.
-  public var cells: [String: FieldValue]
+  /// The cells, one per column of `table`, in column order.
+  public private(set) var values: [FieldValue]
 
-  public init(table: RecordTable, cells: [String: FieldValue] = [:]) {
+  /// An empty row: every cell null.
+  public init(table: RecordTable) {
     self.table = table
-    self.cells = cells
+    values = Array(repeating: .null, count: table.columns.count)
   }
 
-  /// The cell of a column (null when absent).
+  /// A row from cells by column name; a column with no entry is null, a name the table lacks is
+  /// ignored (readers reject unknown names before building a row).
+  public init(table: RecordTable, cells: [String: FieldValue]) {
+    self.init(table: table)
+    for (name, value) in cells {
+      if let index = table.index(of: name) { values[index] = value }
+    }
+  }
+
+  /// A row from every column's cell, written in the table's column order (`"document_id": …` first).
+  /// The names document each position; debug builds check them against the table.
+  public init(table: RecordTable, columns: KeyValuePairs<String, FieldValue>) {
+    assert(
+      columns.map(\.key) == table.columns.map(\.name),
+      "the cells of a \(table.name) row must name every column, in the table's order")
+    self.table = table
+    values = columns.map(\.value)
+  }
+
+  /// The cells by column name (null cells included).
+  public var cells: [String: FieldValue] {
+    Dictionary(uniqueKeysWithValues: zip(table.columns.map(\.name), values))
+  }
+
+  /// The cell of a column (null when the table has no such column).
   public subscript(column: String) -> FieldValue {
-    get { cells[column] ?? .null }
-    set { cells[column] = newValue }
+    get { table.index(of: column).map { values[$0] } ?? .null }
+    set {
+      guard let index = table.index(of: column) else { return }
+      values[index] = newValue
+    }
   }
 
   /// The values of the table's key columns, as text (`["003_…", "h2-zapad", "3"]`).
   public var keyValues: [String] {
-    table.key.map { name -> String in
-      switch self[name] {
+    table.keyIndices.map { index -> String in
+      switch values[index] {
       case .string(let s): return s
       case .integer(let i): return String(i)
       default: return "?"

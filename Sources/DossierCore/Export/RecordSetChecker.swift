@@ -8,6 +8,11 @@ public enum RecordSetChecker {
   public static func check(_ records: RecordSet, options: ExportOptions = ExportOptions())
     throws(DiagnosticError)
   {
+    try check(records, rows: RecordRows(records), options: options)
+  }
+
+  /// Checks `records`, given with their rows (`RecordRows(records)`, built once by the caller).
+  static func check(_ records: RecordSet, rows: RecordRows, options: ExportOptions) throws(DiagnosticError) {
     var problems: [Diagnostic] = []
     let documentIDs = Set(records.documents.map(\.id))
 
@@ -20,15 +25,21 @@ public enum RecordSetChecker {
       }
     }
 
-    for table in RecordTable.all {
+    for (table, tableRows) in zip(RecordTable.all, rows.tables) {
       var seen: Set<[String]> = []
-      for row in records.rows(of: table) {
-        let key = table.key.map { keyText(row[$0]) }
+      let documentColumn = table.index(of: "document_id")
+      let isDocuments = table.name == RecordTable.documents.name
+      let spans = [("start", "end"), ("start_line", "end_line")].compactMap { pair -> (Int, Int)? in
+        guard let start = table.index(of: pair.0), let end = table.index(of: pair.1) else { return nil }
+        return (start, end)
+      }
+      for row in tableRows {
+        let key = table.keyIndices.map { keyText(row.values[$0]) }
         if !seen.insert(key).inserted {
           problems.append(.error(.inconsistentRecords, "\(row.label): two records have this key"))
         }
-        problems += formatProblems(row, options: options)
-        if table.name != RecordTable.documents.name, case .string(let doc) = row["document_id"],
+        formatProblems(row, spans: spans, options: options, into: &problems)
+        if !isDocuments, let documentColumn, case .string(let doc) = row.values[documentColumn],
           !documentIDs.contains(doc)
         {
           problems.append(.error(.inconsistentRecords, "\(row.label): document '\(doc)' does not exist"))
@@ -74,14 +85,14 @@ public enum RecordSetChecker {
     return RecordFieldReference(documentID: doc, table: row.table.name, key: row.keyValues, column: column)
   }
 
-  private static func formatProblems(_ row: RecordRow, options: ExportOptions) -> [Diagnostic] {
-    var problems: [Diagnostic] = []
+  private static func formatProblems(
+    _ row: RecordRow, spans: [(Int, Int)], options: ExportOptions, into problems: inout [Diagnostic]
+  ) {
     func fail(_ column: RecordColumn, _ message: String, code: DiagnosticCode = .inconsistentRecords) {
       let location = options.locator?(reference(row, column.name))
       problems.append(.error(code, "\(row.label): column '\(column.name)' \(message)", at: location))
     }
-    for column in row.table.columns {
-      let value = row[column.name]
+    for (column, value) in zip(row.table.columns, row.values) {
       switch (column.kind, value) {
       case (_, .null):
         if column.required { fail(column, "must not be null") }
@@ -103,14 +114,11 @@ public enum RecordSetChecker {
         fail(column, "holds a value of the wrong kind")
       }
     }
-    for (startColumn, endColumn) in [("start", "end"), ("start_line", "end_line")] {
-      if case .integer(let s) = row[startColumn], case .integer(let e) = row[endColumn], s > e,
-        let column = row.table.column(endColumn)
-      {
-        fail(column, "(\(e)) is before '\(startColumn)' (\(s))")
+    for (start, end) in spans {
+      if case .integer(let s) = row.values[start], case .integer(let e) = row.values[end], s > e {
+        fail(row.table.columns[end], "(\(e)) is before '\(row.table.columns[start].name)' (\(s))")
       }
     }
-    return problems
   }
 
   /// Why a string breaks a column format, or `nil`.

@@ -35,36 +35,28 @@ public enum RecordXML {
 
   /// `X001` diagnostics for every string cell that XML 1.0 cannot carry.
   static func characterProblems(_ records: RecordSet, options: ExportOptions) -> [Diagnostic] {
+    characterProblems(RecordRows(records), documents: records.documents, options: options)
+  }
+
+  /// `X001` diagnostics for the rows of a record set (`documents`: its document records).
+  static func characterProblems(_ rows: RecordRows, documents: [DocumentRecord], options: ExportOptions)
+    -> [Diagnostic]
+  {
     var problems: [Diagnostic] = []
-    let documents = Dictionary(records.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    for table in RecordTable.all {
-      for row in records.rows(of: table) {
-        for column in table.columns {
-          let values: [String]
-          switch row[column.name] {
-          case .string(let s): values = [s]
-          case .list(let l): values = l
+    for (table, tableRows) in zip(RecordTable.all, rows.tables) {
+      for row in tableRows {
+        for (column, value) in zip(table.columns, row.values) {
+          switch value {
+          case .string(let s):
+            if let bad = XMLWriter.firstInvalidCharacter(in: s) {
+              problems.append(problem(bad, row: row, column: column, documents: documents, options: options))
+            }
+          case .list(let l):
+            for item in l {
+              guard let bad = XMLWriter.firstInvalidCharacter(in: item) else { continue }
+              problems.append(problem(bad, row: row, column: column, documents: documents, options: options))
+            }
           default: continue
-          }
-          for value in values {
-            guard let bad = XMLWriter.firstInvalidCharacter(in: value) else { continue }
-            var documentID = ""
-            if case .string(let d) = row["document_id"] { documentID = d }
-            let document = documents[documentID]
-            let fromText = textColumns.contains("\(table.name).\(column.name)")
-            let origin =
-              (fromText ? document?.sourceFile : (document?.annotationFile ?? document?.sourceFile))
-              ?? "the input"
-            let reference = RecordFieldReference(
-              documentID: documentID, table: table.name,
-              key: row.keyValues, column: column.name)
-            problems.append(
-              .error(
-                .xmlCharacterNotAllowed,
-                "\(row.label): column '\(column.name)' contains U+\(RecordSetChecker.hex(bad.scalar.value)) at "
-                  + "character \(bad.offset + 1), which XML 1.0 does not allow (value from \(origin))",
-                at: options.locator?(reference),
-                help: "remove the control character from \(origin)"))
           }
         }
       }
@@ -72,68 +64,129 @@ public enum RecordXML {
     return problems
   }
 
+  private static func problem(
+    _ bad: XMLWriter.InvalidCharacter, row: RecordRow, column: RecordColumn, documents: [DocumentRecord],
+    options: ExportOptions
+  ) -> Diagnostic {
+    let table = row.table
+    var documentID = ""
+    if case .string(let d) = row["document_id"] { documentID = d }
+    let document = documents.first { $0.id == documentID }
+    let fromText = textColumns.contains("\(table.name).\(column.name)")
+    let origin =
+      (fromText ? document?.sourceFile : (document?.annotationFile ?? document?.sourceFile)) ?? "the input"
+    let reference = RecordFieldReference(
+      documentID: documentID, table: table.name, key: row.keyValues, column: column.name)
+    return .error(
+      .xmlCharacterNotAllowed,
+      "\(row.label): column '\(column.name)' contains U+\(RecordSetChecker.hex(bad.scalar.value)) at "
+        + "character \(bad.offset + 1), which XML 1.0 does not allow (value from \(origin))",
+      at: options.locator?(reference),
+      help: "remove the control character from \(origin)")
+  }
+
+  /// How one column of a table is written: its cell's position, the qualified element name and where
+  /// its `xml:lang` comes from.
+  struct ColumnPlan {
+    var index: Int
+    var element: String
+    var fixedLanguage: String?
+    var languageIndex: Int?
+  }
+
+  /// The written columns of each table (`RecordTable.all` order): element columns not implied by the
+  /// enclosing element.
+  static let plans: [[ColumnPlan]] = RecordTable.all.map { table in
+    table.columns.enumerated().compactMap { index, column -> ColumnPlan? in
+      guard !table.impliedInXML.contains(column.name),
+        case .element(let name, let namespace, let language) = column.xml
+      else { return nil }
+      var plan = ColumnPlan(index: index, element: namespace == .dublinCore ? "dc:" + name : name)
+      switch language {
+      case .none: break
+      case .fixed(let tag): plan.fixedLanguage = tag
+      case .column(let other): plan.languageIndex = table.index(of: other)
+      }
+      return plan
+    }
+  }
+
   /// Writes the column elements of a row.
   static func writeColumns(_ row: RecordRow, into writer: inout XMLWriter) throws(XMLWriter.InvalidCharacter)
   {
-    for column in row.table.columns where !row.table.impliedInXML.contains(column.name) {
-      guard case .element(let name, let namespace, let language) = column.xml else { continue }
-      let qualified = namespace == .dublinCore ? "dc:" + name : name
-      var attributes: [(String, String)] = []
-      switch language {
-      case .none: break
-      case .fixed(let tag): attributes = [("xml:lang", tag)]
-      case .column(let other):
-        if case .string(let tag) = row[other] { attributes = [("xml:lang", tag)] }
-      }
-      switch row[column.name] {
+    guard let position = RecordTable.all.firstIndex(of: row.table) else { return }
+    try writeColumns(row, plan: plans[position], into: &writer)
+  }
+
+  static func writeColumns(_ row: RecordRow, plan: [ColumnPlan], into writer: inout XMLWriter)
+    throws(XMLWriter.InvalidCharacter)
+  {
+    for column in plan {
+      var language = column.fixedLanguage
+      if let other = column.languageIndex, case .string(let tag) = row.values[other] { language = tag }
+      let attributes = language.map { [("xml:lang", $0)] } ?? []
+      switch row.values[column.index] {
       case .null: continue
-      case .string(let s): try writer.leaf(qualified, attributes: attributes, text: s)
-      case .integer(let i): try writer.leaf(qualified, attributes: attributes, text: String(i))
-      case .boolean(let b): try writer.leaf(qualified, attributes: attributes, text: b ? "true" : "false")
+      case .string(let s): try writer.leaf(column.element, attributes: attributes, text: s)
+      case .integer(let i): try writer.leaf(column.element, attributes: attributes, text: String(i))
+      case .boolean(let b):
+        try writer.leaf(column.element, attributes: attributes, text: b ? "true" : "false")
       case .list(let items):
-        for item in items { try writer.leaf(qualified, attributes: attributes, text: item) }
+        for item in items { try writer.leaf(column.element, attributes: attributes, text: item) }
       }
     }
   }
 
   /// The record XML of one document's records (already sorted).
   static func document(_ records: RecordSet) throws(XMLWriter.InvalidCharacter) -> [UInt8] {
+    try document(RecordRows(records))
+  }
+
+  /// The record XML of one document's rows (already sorted).
+  static func document(_ rows: RecordRows) throws(XMLWriter.InvalidCharacter) -> [UInt8] {
     var writer = XMLWriter()
     try writer.start(
       "record",
       attributes: [("xmlns", namespace), ("xmlns:dc", dublinCoreNamespace), ("schemaVersion", schemaVersion)])
-    for document in records.documents {
-      try writer.start(RecordTable.documents.xmlElement)
-      try writeColumns(document.row, into: &writer)
+    func write(_ table: RecordTable, _ row: RecordRow) throws(XMLWriter.InvalidCharacter) {
+      guard let position = RecordTable.all.firstIndex(of: table) else { return }
+      try writer.start(table.xmlElement)
+      try writeColumns(row, plan: plans[position], into: &writer)
+    }
+    for row in rows.rows(of: .documents) {
+      try write(.documents, row)
       writer.end()
     }
-    for section in records.sections {
-      try writer.start(RecordTable.sections.xmlElement)
-      try writeColumns(section.row, into: &writer)
+    for row in rows.rows(of: .sections) {
+      try write(.sections, row)
       writer.end()
     }
-    var children: [String: [String: [RecordRow]]] = [:]
+    var children: [[String: [RecordRow]]] = []
     for table in activityChildren {
-      for row in records.rows(of: table) {
-        guard case .string(let activity) = row["activity_id"] else { continue }
-        children[table.name, default: [:]][activity, default: []].append(row)
+      var byActivity: [String: [RecordRow]] = [:]
+      if let activityColumn = table.index(of: "activity_id") {
+        for row in rows.rows(of: table) {
+          guard case .string(let activity) = row.values[activityColumn] else { continue }
+          byActivity[activity, default: []].append(row)
+        }
       }
+      children.append(byActivity)
     }
-    for activity in records.activities {
-      try writer.start(RecordTable.activities.xmlElement)
-      try writeColumns(activity.row, into: &writer)
-      for table in activityChildren {
-        for row in children[table.name]?[activity.id] ?? [] {
-          try writer.start(table.xmlElement)
-          try writeColumns(row, into: &writer)
-          writer.end()
+    let activityColumn = RecordTable.activities.index(of: "activity_id") ?? 0
+    for activity in rows.rows(of: .activities) {
+      try write(.activities, activity)
+      if case .string(let id) = activity.values[activityColumn] {
+        for (table, byActivity) in zip(activityChildren, children) {
+          for row in byActivity[id] ?? [] {
+            try write(table, row)
+            writer.end()
+          }
         }
       }
       writer.end()
     }
-    for term in records.terms {
-      try writer.start(RecordTable.terms.xmlElement)
-      try writeColumns(term.row, into: &writer)
+    for row in rows.rows(of: .terms) {
+      try write(.terms, row)
       writer.end()
     }
     writer.end()

@@ -34,33 +34,55 @@ public struct TSVExporter: RecordExporter {
 
   /// The lines of a table for `records` (sorted), without the header.
   static func rows(_ table: TSVLayout.Table, _ records: RecordSet) -> [UInt8] {
-    var text = ""
-    for row in records.rows(of: table.recordTable) {
-      if let list = table.listColumn {
-        guard case .list(let items) = row[list.name] else { continue }
-        for (index, item) in items.enumerated() {
-          let parent = table.recordTable.key.map { Self.cell(row[$0]) }
-          text += (parent + [String(index + 1), TSVLayout.escape(item)]).joined(separator: "\t") + "\n"
+    rows(table, records.rows(of: table.recordTable))
+  }
+
+  /// The lines of a table for rows of its record table (sorted), without the header, written straight
+  /// to bytes.
+  static func rows(_ table: TSVLayout.Table, _ rows: [RecordRow]) -> [UInt8] {
+    var bytes: [UInt8] = []
+    let recordTable = table.recordTable
+    if let list = table.listColumn {
+      guard let listIndex = recordTable.index(of: list.name) else { return [] }
+      for row in rows {
+        guard case .list(let items) = row.values[listIndex] else { continue }
+        for (position, item) in items.enumerated() {
+          for index in recordTable.keyIndices {
+            appendCell(row.values[index], to: &bytes)
+            bytes.append(0x09)
+          }
+          bytes.append(contentsOf: String(position + 1).utf8)
+          bytes.append(0x09)
+          TSVLayout.appendEscaped(item, to: &bytes)
+          bytes.append(0x0A)
         }
-      } else {
-        text += table.columns.map { Self.cell(row[$0.name]) }.joined(separator: "\t") + "\n"
+      }
+    } else {
+      let indices = table.columns.compactMap { recordTable.index(of: $0.name) }
+      for row in rows {
+        for (n, index) in indices.enumerated() {
+          if n > 0 { bytes.append(0x09) }
+          appendCell(row.values[index], to: &bytes)
+        }
+        bytes.append(0x0A)
       }
     }
-    return Array(text.utf8)
+    return bytes
+  }
+
+  /// Appends one cell's text (`cell`) as UTF-8.
+  static func appendCell(_ value: FieldValue, to bytes: inout [UInt8]) {
+    switch value {
+    case .null: bytes.append(contentsOf: TSVLayout.null.utf8)
+    case .string(let s): TSVLayout.appendEscaped(s, to: &bytes)
+    case .integer(let i): bytes.append(contentsOf: String(i).utf8)
+    case .boolean(let b): bytes.append(contentsOf: (b ? "true" : "false").utf8)
+    case .list(let l): TSVLayout.appendEscaped(l.joined(separator: " "), to: &bytes)
+    }
   }
 
   /// `datapackage.json`, pretty and key-sorted.
   static func dataPackageBytes() throws -> [UInt8] { try CanonicalJSON.pretty(Self.dataPackage) }
-
-  static func cell(_ value: FieldValue) -> String {
-    switch value {
-    case .null: return TSVLayout.null
-    case .string(let s): return TSVLayout.escape(s)
-    case .integer(let i): return String(i)
-    case .boolean(let b): return b ? "true" : "false"
-    case .list(let l): return TSVLayout.escape(l.joined(separator: " "))
-    }
-  }
 
   /// The Frictionless Data Package descriptor (v1 Tabular Data Package) of the TSV tables.
   public static var dataPackage: JSONValue {

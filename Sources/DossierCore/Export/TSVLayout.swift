@@ -69,20 +69,31 @@ public struct TSVLayout: Hashable, Sendable {
   /// (backslashes included). The empty string is an empty field. Python's `csv`, Frictionless,
   /// pandas, readr and PostgreSQL `COPY … (FORMAT csv, DELIMITER E'\t', NULL '\N')` read it back.
   public static func escape(_ value: String) -> String {
-    var needsQuotes = false
-    for byte in value.utf8 where byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x22 {
-      needsQuotes = true
-      break
+    var bytes: [UInt8] = []
+    appendEscaped(value, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends the UTF-8 bytes of one encoded cell (`escape`), for writers that build rows as bytes.
+  static func appendEscaped(_ value: String, to bytes: inout [UInt8]) {
+    var value = value
+    value.withUTF8 { utf8 in
+      let isNullMarker = utf8.count == 2 && utf8[0] == 0x5C && utf8[1] == UInt8(ascii: "N")
+      guard isNullMarker || utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x22 })
+      else {
+        bytes.append(contentsOf: utf8)
+        return
+      }
+      bytes.append(0x22)
+      var start = 0
+      for (index, byte) in utf8.enumerated() where byte == 0x22 {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...index]))
+        bytes.append(0x22)
+        start = index + 1
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+      bytes.append(0x22)
     }
-    if !needsQuotes && value != null { return value }
-    var out = "\""
-    out.unicodeScalars.reserveCapacity(value.unicodeScalars.count + 2)
-    for scalar in value.unicodeScalars {
-      if scalar == "\"" { out.unicodeScalars.append(scalar) }
-      out.unicodeScalars.append(scalar)
-    }
-    out.unicodeScalars.append("\"")
-    return out
   }
 
   /// One field of a TSV record as read back: its text (quotes removed) and where it starts.

@@ -4,15 +4,22 @@ extension DocumentRecord: TableRecord {
   public var row: RecordRow {
     RecordRow(
       table: .documents,
-      cells: [
-        "document_id": .string(id), "kind": .string(kind), "title": .string(title),
-        "title_language": .string(titleLanguage), "publisher": RecordRow.optional(publisher),
-        "editor": RecordRow.optional(editor), "published": RecordRow.optional(published),
+      columns: [
+        "document_id": .string(id),
+        "kind": .string(kind),
+        "title": .string(title),
+        "title_language": .string(titleLanguage),
+        "publisher": RecordRow.optional(publisher),
+        "editor": RecordRow.optional(editor),
+        "published": RecordRow.optional(published),
         "published_raw": RecordRow.optional(publishedRaw),
         "timezone_basis": RecordRow.optional(timezoneBasis),
-        "languages": .list(languages), "source_file": .string(sourceFile),
-        "annotation_file": RecordRow.optional(annotationFile), "source_sha256": .string(sourceSHA256),
-        "annotation_sha256": RecordRow.optional(annotationSHA256), "corrections": .list(corrections),
+        "languages": .list(languages),
+        "source_file": .string(sourceFile),
+        "annotation_file": RecordRow.optional(annotationFile),
+        "source_sha256": .string(sourceSHA256),
+        "annotation_sha256": RecordRow.optional(annotationSHA256),
+        "corrections": .list(corrections),
         "notes": RecordRow.optional(notes),
       ])
   }
@@ -38,12 +45,19 @@ extension SectionRecord: TableRecord {
   public var row: RecordRow {
     RecordRow(
       table: .sections,
-      cells: [
-        "document_id": .string(documentID), "section_id": .string(id), "ordinal": .integer(ordinal),
-        "parent_id": RecordRow.optional(parentID), "kind": .string(kind),
+      columns: [
+        "document_id": .string(documentID),
+        "section_id": .string(id),
+        "ordinal": .integer(ordinal),
+        "parent_id": RecordRow.optional(parentID),
+        "kind": .string(kind),
         "number": RecordRow.optional(number),
-        "heading": RecordRow.optional(heading), "language": .string(language), "start": .integer(start),
-        "end": .integer(end), "start_line": .integer(startLine), "end_line": .integer(endLine),
+        "heading": RecordRow.optional(heading),
+        "language": .string(language),
+        "start": .integer(start),
+        "end": .integer(end),
+        "start_line": .integer(startLine),
+        "end_line": .integer(endLine),
       ])
   }
 
@@ -64,20 +78,33 @@ extension ActivityRecord: TableRecord {
   public var row: RecordRow {
     RecordRow(
       table: .activities,
-      cells: [
-        "document_id": .string(documentID), "activity_id": .string(id), "section_id": .string(sectionID),
-        "type": .string(type), "crosswalk_ndu": RecordRow.optional(crosswalk.ndu),
+      columns: [
+        "document_id": .string(documentID),
+        "activity_id": .string(id),
+        "section_id": .string(sectionID),
+        "type": .string(type),
+        "subtype": RecordRow.optional(subtype),
+        "crosswalk_ndu": RecordRow.optional(crosswalk.ndu),
         "crosswalk_cameo": .list(crosswalk.cameo),
-        "crosswalk_plover": RecordRow.optional(crosswalk.plover), "areas": .list(areas),
-        "name": RecordRow.optional(name), "date_edtf": RecordRow.optional(date?.edtf),
-        "date_earliest": RecordRow.optional(date?.earliest), "date_latest": RecordRow.optional(date?.latest),
-        "date_basis": RecordRow.optional(date?.basis), "date_raw": RecordRow.optional(date?.raw),
-        "location_iso3": RecordRow.optional(locationISO3), "location_text": RecordRow.optional(locationText),
-        "assertion": .string(assertion), "subtype": RecordRow.optional(subtype),
-        "named_event": RecordRow.optional(namedEvent), "edition_ordinal": RecordRow.optional(editionOrdinal),
-        "edition_raw": RecordRow.optional(editionRaw), "location_place": RecordRow.optional(locationPlace),
-        "modes": .list(modes), "first_of_kind": RecordRow.optional(firstOfKind),
-        "part_of": RecordRow.optional(partOf), "notes": RecordRow.optional(notes),
+        "crosswalk_plover": RecordRow.optional(crosswalk.plover),
+        "areas": .list(areas),
+        "name": RecordRow.optional(name),
+        "named_event": RecordRow.optional(namedEvent),
+        "edition_ordinal": RecordRow.optional(editionOrdinal),
+        "edition_raw": RecordRow.optional(editionRaw),
+        "date_edtf": RecordRow.optional(date?.edtf),
+        "date_earliest": RecordRow.optional(date?.earliest),
+        "date_latest": RecordRow.optional(date?.latest),
+        "date_basis": RecordRow.optional(date?.basis),
+        "date_raw": RecordRow.optional(date?.raw),
+        "location_iso3": RecordRow.optional(locationISO3),
+        "location_text": RecordRow.optional(locationText),
+        "location_place": RecordRow.optional(locationPlace),
+        "modes": .list(modes),
+        "first_of_kind": RecordRow.optional(firstOfKind),
+        "part_of": RecordRow.optional(partOf),
+        "assertion": .string(assertion),
+        "notes": RecordRow.optional(notes),
       ])
   }
 
@@ -120,14 +147,21 @@ extension ParticipantRecord: TableRecord {
   public var row: RecordRow {
     RecordRow(
       table: .participants,
-      cells: [
-        "document_id": .string(documentID), "activity_id": .string(activityID), "ordinal": .integer(ordinal),
-        "role": .string(role), "country_iso3": RecordRow.optional(countryISO3),
+      columns: [
+        "document_id": .string(documentID),
+        "activity_id": .string(activityID),
+        "ordinal": .integer(ordinal),
+        "role": .string(role),
+        "country_iso3": RecordRow.optional(countryISO3),
         "country_name_en": RecordRow.optional(countryNameEn),
         "country_name_zh": RecordRow.optional(countryNameZh),
-        "organization": RecordRow.optional(organization), "sector": RecordRow.optional(sector),
-        "set_id": RecordRow.optional(setID), "implicit": .boolean(implicit), "raw": RecordRow.optional(raw),
-        "person_name": RecordRow.optional(personName), "person_titles": .list(personTitles),
+        "organization": RecordRow.optional(organization),
+        "sector": RecordRow.optional(sector),
+        "set_id": RecordRow.optional(setID),
+        "implicit": .boolean(implicit),
+        "raw": RecordRow.optional(raw),
+        "person_name": RecordRow.optional(personName),
+        "person_titles": .list(personTitles),
       ])
   }
 
@@ -151,12 +185,17 @@ extension ParticipantSet: TableRecord {
   public var row: RecordRow {
     RecordRow(
       table: .participantSets,
-      cells: [
-        "document_id": .string(documentID), "activity_id": .string(activityID), "set_id": .string(id),
-        "role": .string(role), "member_kind": .string(memberKind),
+      columns: [
+        "document_id": .string(documentID),
+        "activity_id": .string(activityID),
+        "set_id": .string(id),
+        "role": .string(role),
+        "member_kind": .string(memberKind),
         "completeness": .string(completeness.rawValue),
-        "open_ended_text": RecordRow.optional(openEndedText), "sector": RecordRow.optional(sector),
-        "implicit": .boolean(implicit), "raw": RecordRow.optional(raw),
+        "open_ended_text": RecordRow.optional(openEndedText),
+        "sector": RecordRow.optional(sector),
+        "implicit": .boolean(implicit),
+        "raw": RecordRow.optional(raw),
       ])
   }
 
@@ -176,13 +215,20 @@ extension QuantityRecord: TableRecord {
   public var row: RecordRow {
     RecordRow(
       table: .quantities,
-      cells: [
-        "document_id": .string(documentID), "activity_id": .string(activityID), "ordinal": .integer(ordinal),
-        "set_id": RecordRow.optional(setID), "unit": .string(unit), "qualifier": .string(qualifier.rawValue),
-        "value": RecordRow.optional(value), "lower": RecordRow.optional(lower),
+      columns: [
+        "document_id": .string(documentID),
+        "activity_id": .string(activityID),
+        "ordinal": .integer(ordinal),
+        "set_id": RecordRow.optional(setID),
+        "unit": .string(unit),
+        "qualifier": .string(qualifier.rawValue),
+        "value": RecordRow.optional(value),
+        "lower": RecordRow.optional(lower),
         "upper": RecordRow.optional(upper),
-        "raw": RecordRow.optional(raw), "derived": .boolean(derived),
-        "evidence_id": RecordRow.optional(evidenceID), "dimensions": .list(dimensions),
+        "raw": RecordRow.optional(raw),
+        "derived": .boolean(derived),
+        "evidence_id": RecordRow.optional(evidenceID),
+        "dimensions": .list(dimensions),
       ])
   }
 
@@ -204,10 +250,16 @@ extension EvidenceRecord: TableRecord {
   public var row: RecordRow {
     RecordRow(
       table: .evidence,
-      cells: [
-        "document_id": .string(documentID), "activity_id": .string(activityID), "evidence_id": .string(id),
-        "ordinal": .integer(ordinal), "section_id": .string(sectionID), "quote": .string(quote),
-        "start": .integer(start), "end": .integer(end), "start_line": .integer(startLine),
+      columns: [
+        "document_id": .string(documentID),
+        "activity_id": .string(activityID),
+        "evidence_id": .string(id),
+        "ordinal": .integer(ordinal),
+        "section_id": .string(sectionID),
+        "quote": .string(quote),
+        "start": .integer(start),
+        "end": .integer(end),
+        "start_line": .integer(startLine),
         "end_line": .integer(endLine),
       ])
   }
@@ -228,11 +280,19 @@ extension TermRecord: TableRecord {
   public var row: RecordRow {
     RecordRow(
       table: .terms,
-      cells: [
-        "document_id": .string(documentID), "term": .string(term), "language": .string(language),
-        "ordinal": .integer(ordinal), "vocabulary": .string(vocabulary), "item": RecordRow.optional(item),
-        "section_id": .string(sectionID), "quote": .string(quote), "start": .integer(start),
-        "end": .integer(end), "start_line": .integer(startLine), "end_line": .integer(endLine),
+      columns: [
+        "document_id": .string(documentID),
+        "term": .string(term),
+        "language": .string(language),
+        "ordinal": .integer(ordinal),
+        "vocabulary": .string(vocabulary),
+        "item": RecordRow.optional(item),
+        "section_id": .string(sectionID),
+        "quote": .string(quote),
+        "start": .integer(start),
+        "end": .integer(end),
+        "start_line": .integer(startLine),
+        "end_line": .integer(endLine),
         "notes": RecordRow.optional(notes),
       ])
   }

@@ -15,12 +15,27 @@ struct XMLWriter {
   private var open: [String] = []
 
   init() {
+    bytes.reserveCapacity(4096)
     append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
   }
 
   /// The first character of `text` outside `Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
   /// [#x10000-#x10FFFF]`, if any. (Swift strings cannot hold surrogates.)
   static func firstInvalidCharacter(in text: String) -> InvalidCharacter? {
+    // Fast path on the UTF-8 bytes: only C0 controls (other than TAB, LF, CR) and U+FFFE/U+FFFF
+    // (EF BF BE, EF BF BF) are outside `Char`; the scalar walk below runs only when one may be there.
+    var text = text
+    let suspicious = text.withUTF8 { utf8 -> Bool in
+      for (index, byte) in utf8.enumerated() {
+        if byte < 0x20 {
+          if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+        } else if byte == 0xEF, index + 2 < utf8.count, utf8[index + 1] == 0xBF, utf8[index + 2] >= 0xBE {
+          return true
+        }
+      }
+      return false
+    }
+    guard suspicious else { return nil }
     for (offset, scalar) in text.unicodeScalars.enumerated() where !isXMLChar(scalar) {
       return InvalidCharacter(scalar: scalar, offset: offset)
     }
@@ -38,9 +53,11 @@ struct XMLWriter {
   /// Opens an element on its own line.
   mutating func start(_ name: String, attributes: [(String, String)] = []) throws(InvalidCharacter) {
     indent()
-    append("<" + name)
+    bytes.append(UInt8(ascii: "<"))
+    append(name)
     try writeAttributes(attributes)
-    append(">\n")
+    bytes.append(UInt8(ascii: ">"))
+    bytes.append(0x0A)
     open.append(name)
   }
 
@@ -50,55 +67,73 @@ struct XMLWriter {
   {
     if let bad = Self.firstInvalidCharacter(in: text) { throw bad }
     indent()
-    append("<" + name)
+    bytes.append(UInt8(ascii: "<"))
+    append(name)
     try writeAttributes(attributes)
-    append(">")
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": append("&amp;")
-      case "<": append("&lt;")
-      case ">": append("&gt;")
-      case "\r": append("&#13;")
-      default: appendScalar(scalar)
-      }
-    }
-    append("</\(name)>\n")
+    bytes.append(UInt8(ascii: ">"))
+    appendEscaped(text, attribute: false)
+    bytes.append(UInt8(ascii: "<"))
+    bytes.append(UInt8(ascii: "/"))
+    append(name)
+    bytes.append(UInt8(ascii: ">"))
+    bytes.append(0x0A)
   }
 
   /// Closes the innermost open element.
   mutating func end() {
     guard let name = open.popLast() else { return }
     indent()
-    append("</\(name)>\n")
+    bytes.append(UInt8(ascii: "<"))
+    bytes.append(UInt8(ascii: "/"))
+    append(name)
+    bytes.append(UInt8(ascii: ">"))
+    bytes.append(0x0A)
   }
 
   private mutating func writeAttributes(_ attributes: [(String, String)]) throws(InvalidCharacter) {
     for (name, value) in attributes {
       if let bad = Self.firstInvalidCharacter(in: value) { throw bad }
-      append(" \(name)=\"")
-      for scalar in value.unicodeScalars {
-        switch scalar {
-        case "&": append("&amp;")
-        case "<": append("&lt;")
-        case ">": append("&gt;")
-        case "\"": append("&quot;")
-        case "\t": append("&#9;")
-        case "\n": append("&#10;")
-        case "\r": append("&#13;")
-        default: appendScalar(scalar)
+      bytes.append(UInt8(ascii: " "))
+      append(name)
+      bytes.append(UInt8(ascii: "="))
+      bytes.append(UInt8(ascii: "\""))
+      appendEscaped(value, attribute: true)
+      bytes.append(UInt8(ascii: "\""))
+    }
+  }
+
+  /// Appends text escaped for content (`& < >`, CR) or for an attribute value (also `"`, TAB, LF).
+  private mutating func appendEscaped(_ text: String, attribute: Bool) {
+    var text = text
+    text.withUTF8 { utf8 in
+      var start = 0
+      for (index, byte) in utf8.enumerated() {
+        let replacement: StaticString
+        switch byte {
+        case UInt8(ascii: "&"): replacement = "&amp;"
+        case UInt8(ascii: "<"): replacement = "&lt;"
+        case UInt8(ascii: ">"): replacement = "&gt;"
+        case 0x0D: replacement = "&#13;"
+        case UInt8(ascii: "\"") where attribute: replacement = "&quot;"
+        case 0x09 where attribute: replacement = "&#9;"
+        case 0x0A where attribute: replacement = "&#10;"
+        default: continue
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+        bytes.append(
+          contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+        start = index + 1
       }
-      append("\"")
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
     }
   }
 
   private mutating func indent() {
-    bytes += [UInt8](repeating: 0x20, count: open.count * 2)
+    bytes.append(contentsOf: repeatElement(0x20, count: open.count * 2))
   }
 
-  private mutating func append(_ text: String) { bytes += Array(text.utf8) }
-
-  private mutating func appendScalar(_ scalar: Unicode.Scalar) {
-    if let encoded = UTF8.encode(scalar) { bytes.append(contentsOf: encoded) }
+  private mutating func append(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes.append(contentsOf: $0) }
   }
 }

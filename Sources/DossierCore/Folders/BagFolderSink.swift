@@ -12,8 +12,9 @@ public final class BagFolderSink: BagSink, @unchecked Sendable {
   private var folders: Set<String> = []
   private var appended: [String: Int32] = [:]
   private var count = 0
-  /// The new `documents.jsonl` and the number of `activities.jsonl` rows, for the build summary.
-  public private(set) var documentsTable: [UInt8] = []
+  /// The fingerprints of the new `documents.jsonl` and the number of `activities.jsonl` rows, for the
+  /// build summary (the table itself is not kept: memory stays flat).
+  public private(set) var documents = BuildSummary.Fingerprints()
   public private(set) var activityRows: Int?
 
   /// Creates the empty temporary folder (refusing an output folder that is not a bag).
@@ -41,7 +42,7 @@ public final class BagFolderSink: BagSink, @unchecked Sendable {
       appended[path] = fd
     }
     try writer.writeAll(fd, bytes, path: BagFolderWriter.join(writer.temporary, path))
-    if path == BagFolderComparer.documentsTable { documentsTable += bytes }
+    if path == BagFolderComparer.documentsTable { documents.add(bytes) }
     if path == "data/jsonl/activities.jsonl" {
       activityRows = (activityRows ?? 0) + bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     }

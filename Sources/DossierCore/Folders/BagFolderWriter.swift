@@ -52,7 +52,8 @@ public struct BagFolderWriter: Sendable {
   /// `kill:between-renames` kills the process (SIGKILL) at that point; `pause:after-prepare` sleeps
   /// 30 s once the lock is held and the temporary folder exists (interrupt and concurrency tests).
   /// Used only by the tests that prove the output folder survives a failed, killed or concurrent build.
-  var fault: String? { ProcessInfo.processInfo.environment["DOSSIER_TEST_FAULT"] }
+  /// Read once: the environment is copied on every access.
+  let fault: String? = ProcessInfo.processInfo.environment["DOSSIER_TEST_FAULT"]
 
   // MARK: Recovery
 

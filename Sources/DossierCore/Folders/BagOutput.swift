@@ -46,8 +46,8 @@ public struct BagOutput {
     let previous = try? DiskFile.bytes(atPath: DiskFile.join(writer.output, BagFolderComparer.documentsTable))
     try folderSink.commit()
     return BuildSummary(
-      documentsTable: folderSink.documentsTable, activities: folderSink.activityRows, files: fileCount,
-      output: output, previousDocuments: previous)
+      documents: folderSink.documents, activities: folderSink.activityRows, files: fileCount,
+      output: output, previous: previous.map { BuildSummary.Fingerprints(table: $0) })
   }
 }
 

@@ -6,7 +6,7 @@ import Foundation
 /// the payload size, then writes the BagIt tag files (`BagItPackager.tagFiles`).
 struct BagStream {
   let sink: any BagSink
-  private var digests: [(path: String, sha256: String)] = []
+  private var manifest = ManifestIndex()
   private var tables: [String: SHA256] = [:]
   private var tableOrder: [String] = []
   private var octets = 0
@@ -69,31 +69,48 @@ struct BagStream {
     timings.add(.write, since: start)
   }
 
-  /// Finishes the table digests and writes the tag files.
+  /// Finishes the table digests and writes the tag files: the same bytes as
+  /// `BagItPackager.tagFiles`, with the manifest streamed to the sink in chunks (hashed as it goes)
+  /// instead of built whole.
   mutating func finish(softwareAgent: String, timings: inout StageTimings) {
     guard !failed else { return }
     timings.measure(.hash) {
       for path in tableOrder {
-        if let hasher = tables[path] { digests.append((path, Digest.hex(hasher.finalize()))) }
+        if let hasher = tables[path] { manifest.add(path: path, sha256: Digest.hex(hasher.finalize())) }
       }
     }
-    let tags = BagItPackager(softwareAgent: softwareAgent).tagFiles(payload: digests, octets: octets)
-    timings.measure(.write) {
-      for file in tags where !failed {
-        do {
-          try sink.write(file.path, file.bytes)
-        } catch {
-          writeError = "\(error)"
-        }
+    let start = StageTimings.Clock.now()
+    defer { timings.add(.write, since: start) }
+    let bagit = ExportFile(
+      path: "bagit.txt", text: "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
+    let info = ExportFile(
+      path: "bag-info.txt",
+      text: "Bag-Software-Agent: \(softwareAgent)\nPayload-Oxum: \(octets).\(manifest.count)\n")
+    let manifestPath = "manifest-sha256.txt"
+    var hasher = SHA256()
+    do {
+      try sink.write(bagit.path, bagit.bytes)
+      try sink.write(info.path, info.bytes)
+      try manifest.write { chunk in
+        try sink.append(manifestPath, chunk)
+        hasher.update(data: chunk)
       }
+      if manifest.count == 0 { try sink.write(manifestPath, []) }
+      let tagManifest = BagItPackager.manifest(digests: [
+        (bagit.path, Digest.sha256Hex(bagit.bytes)), (info.path, Digest.sha256Hex(info.bytes)),
+        (manifestPath, Digest.hex(hasher.finalize())),
+      ])
+      try sink.write("tagmanifest-sha256.txt", Array(tagManifest.utf8))
+    } catch {
+      writeError = "\(error)"
     }
-    fileCount = digests.count + tags.count
+    fileCount = manifest.count + 4
   }
 
   private mutating func write(_ path: String, _ bytes: [UInt8], sha256: String) {
     do {
       try sink.write(path, bytes)
-      digests.append((path, sha256))
+      manifest.add(path: path, sha256: sha256)
       octets += bytes.count
     } catch {
       writeError = "\(error)"

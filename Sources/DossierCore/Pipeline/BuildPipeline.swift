@@ -207,13 +207,13 @@ public struct BuildPipeline: Sendable {
     case .failure(let error): return .failure(error)
     }
     var exportOptions = ExportOptions(
-      schemas: xmlSchemas, locator: ExportOptions.locator(from: transformed.locations),
+      schemas: xmlSchemas, locator: { [origins = transformed.origins] in origins.location(of: $0) },
       softwareAgent: options.softwareAgent)
     exportOptions.subjectLabels = transformer.vocabularies.areas.mapValues(\.labels)
     do {
       let output = try exporter.export(
-        transformed.records, documentValue: transformed.documentValue, options: exportOptions,
-        timings: &timings)
+        transformed.records, rows: transformed.rows, documentValue: transformed.documentValue,
+        options: exportOptions, timings: &timings)
       return .success(output)
     } catch {
       return .failure(error)
@@ -232,13 +232,15 @@ public struct BuildPipeline: Sendable {
       annotationBytes: input?.annotation?.bytes)
     var transformed: Transformed
     do {
-      let (records, locations) = try transformer.transformWithLocations(document, files: files)
-      transformed = Transformed(records: records, locations: locations)
+      let (records, origins) = try transformer.transformWithOrigins(document, files: files)
+      transformed = Transformed(records: records, origins: origins)
     } catch {
       return .failure(error)
     }
-    let value = JSONExporter.documentValue(transformed.records)
+    let rows = RecordRows(transformed.records)
+    let value = JSONExporter.documentValue(rows)
     let problems = checkSchema(value, documentID: transformed.records.documents.first?.id ?? "?")
+    transformed.rows = rows
     transformed.documentValue = value
     return problems.isEmpty ? .success(transformed) : .failure(DiagnosticError(problems))
   }
@@ -246,8 +248,10 @@ public struct BuildPipeline: Sendable {
   /// One document's records, where their values came from, and their per-document JSON value.
   struct Transformed: Sendable {
     var records: RecordSet
-    var locations: [RecordFieldReference: SourceLocation]
+    var origins: RecordOrigins
     var documentValue: JSONValue? = nil
+    /// The records' rows, built once for the schema check and every format.
+    var rows: RecordRows? = nil
   }
 
   /// `X009` for every record of a document's set that breaks `records.schema.json` (the per-document

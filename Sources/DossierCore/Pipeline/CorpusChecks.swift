@@ -11,7 +11,47 @@ struct CorpusChecks {
   private(set) var invalid: Set<String> = []
   /// Indexes of documents a note points at (their text is needed to show the noted line).
   private(set) var notedDocuments: Set<Int> = []
-  private var firstUse: [String: (location: SourceLocation?, index: Int)] = [:]
+  /// Each activity id with where it was first used, packed (a corpus of 100 000 activities costs a
+  /// few megabytes): the file is an index into `files`.
+  private var firstUse: [String: FirstUse] = [:]
+  private var files: [String] = []
+  private var fileIndex: [String: Int32] = [:]
+
+  private struct FirstUse {
+    var document: Int32
+    var file: Int32
+    var line: Int32
+    var column: Int32
+    var endLine: Int32
+    var endColumn: Int32
+  }
+
+  private mutating func pack(_ location: SourceLocation?, document: Int) -> FirstUse {
+    guard let location else {
+      return FirstUse(
+        document: Int32(clamping: document), file: -1, line: 0, column: 0, endLine: -1, endColumn: -1)
+    }
+    let file: Int32
+    if let known = fileIndex[location.file] {
+      file = known
+    } else {
+      file = Int32(clamping: files.count)
+      files.append(location.file)
+      fileIndex[location.file] = file
+    }
+    return FirstUse(
+      document: Int32(clamping: document), file: file, line: Int32(clamping: location.line),
+      column: Int32(clamping: location.column), endLine: location.endLine.map { Int32(clamping: $0) } ?? -1,
+      endColumn: location.endColumn.map { Int32(clamping: $0) } ?? -1)
+  }
+
+  private func unpack(_ use: FirstUse) -> SourceLocation? {
+    guard use.file >= 0 else { return nil }
+    return SourceLocation(
+      file: files[Int(use.file)], line: Int(use.line), column: Int(use.column),
+      endLine: use.endLine < 0 ? nil : Int(use.endLine),
+      endColumn: use.endColumn < 0 ? nil : Int(use.endColumn))
+  }
   /// False for one shard of a corpus (`build --shard`): the checks that need every document are left
   /// to `merge`, and what they need is recorded instead (`activities`, `areaSource`).
   let corpusWide: Bool
@@ -63,10 +103,10 @@ struct CorpusChecks {
       if let first = firstUse[activity.id] {
         outcome.diagnostics.append(
           Self.duplicateID(
-            activity.id, pointer: activity.pointer, at: activity.location, firstUse: first.location))
-        if first.index != outcome.index { notedDocuments.insert(first.index) }
+            activity.id, pointer: activity.pointer, at: activity.location, firstUse: unpack(first)))
+        if Int(first.document) != outcome.index { notedDocuments.insert(Int(first.document)) }
       } else {
-        firstUse[activity.id] = (activity.location, outcome.index)
+        firstUse[activity.id] = pack(activity.location, document: outcome.index)
       }
     }
     if outcome.diagnostics.contains(where: { $0.severity == .error }) {

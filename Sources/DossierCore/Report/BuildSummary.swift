@@ -24,35 +24,85 @@ public struct BuildSummary: Sendable, Hashable {
   /// Documents listed by id at most, before `…and N more`.
   public static let listedIDs = 5
 
+  /// Each document's id with its source and annotation SHA-256, read from `documents.jsonl` one line
+  /// at a time: what the summary compares, and all it keeps of the table (lines that are not records
+  /// of that shape are skipped: the summary never fails a build).
+  public struct Fingerprints: Sendable, Hashable {
+    /// Document id → `source-sha256/annotation-sha256`.
+    public private(set) var byID: [String: String] = [:]
+    private var partial: [UInt8] = []
+
+    public init() {}
+
+    /// The fingerprints of a whole `documents.jsonl`.
+    public init(table bytes: [UInt8]) {
+      add(bytes)
+      finish()
+    }
+
+    /// Adds the lines of a piece of the table (a line may span two pieces).
+    public mutating func add(_ bytes: [UInt8]) {
+      var start = bytes.startIndex
+      while let newline = bytes[start...].firstIndex(of: 0x0A) {
+        if partial.isEmpty {
+          addLine(bytes[start..<newline])
+        } else {
+          partial.append(contentsOf: bytes[start..<newline])
+          addLine(partial[...])
+          partial.removeAll()
+        }
+        start = newline + 1
+      }
+      partial.append(contentsOf: bytes[start...])
+    }
+
+    /// Reads a last line without a line feed.
+    public mutating func finish() {
+      if !partial.isEmpty { addLine(partial[...]) }
+      partial.removeAll()
+    }
+
+    private mutating func addLine(_ line: ArraySlice<UInt8>) {
+      guard !line.isEmpty,
+        let records = try? JSONRecordReader.readLines([
+          ExportFile(path: "jsonl/documents.jsonl", bytes: Array(line) + [0x0A])
+        ])
+      else { return }
+      for document in records.documents {
+        byID[document.id] = document.sourceSHA256 + "/" + (document.annotationSHA256 ?? "")
+      }
+    }
+  }
+
   /// The summary of writing `files` to `output`, given the previous bag's `documents.jsonl` bytes
   /// (`nil` when there was no previous bag, or it had no such table).
   public init(files: [ExportFile], output: String, previousDocuments: [UInt8]?) {
     let documentsPath = "data/jsonl/documents.jsonl"
-    let new = files.first { $0.path == documentsPath }.map { Self.fingerprints($0.bytes) } ?? [:]
-    let old = previousDocuments.map(Self.fingerprints)
-    documents = new.count
-    activities = files.first { $0.path == "data/jsonl/activities.jsonl" }.map { file in
-      file.bytes.split(separator: UInt8(ascii: "\n")).filter { !$0.isEmpty }.count
-    }
-    self.files = files.count
-    self.output = output
-    hadPreviousBag = old != nil
-    let before = old ?? [:]
-    added = new.keys.filter { before[$0] == nil }.sorted(by: Self.utf8Less)
-    changed = new.keys.filter { before[$0] != nil && before[$0] != new[$0] }.sorted(by: Self.utf8Less)
-    removed = before.keys.filter { new[$0] == nil }.sorted(by: Self.utf8Less)
+    self.init(
+      documents: files.first { $0.path == documentsPath }.map { Fingerprints(table: $0.bytes) }
+        ?? Fingerprints(),
+      activities: files.first { $0.path == "data/jsonl/activities.jsonl" }.map { file in
+        file.bytes.split(separator: UInt8(ascii: "\n")).filter { !$0.isEmpty }.count
+      },
+      files: files.count, output: output, previous: previousDocuments.map { Fingerprints(table: $0) })
   }
 
-  /// The summary of a bag streamed to `output`: its `documents.jsonl` bytes (`nil` without the JSON
+  /// The summary of a bag streamed to `output`: its documents' fingerprints (empty without the JSON
   /// Lines tables), its number of activity rows, its number of files, and the previous bag's
-  /// `documents.jsonl` bytes (`nil` when there was none).
+  /// fingerprints (`nil` when there was none).
   public init(
-    documentsTable: [UInt8]?, activities: Int?, files count: Int, output: String, previousDocuments: [UInt8]?
+    documents new: Fingerprints, activities: Int?, files count: Int, output: String, previous: Fingerprints?
   ) {
-    let tables = documentsTable.map { [ExportFile(path: "data/jsonl/documents.jsonl", bytes: $0)] } ?? []
-    self.init(files: tables, output: output, previousDocuments: previousDocuments)
+    documents = new.byID.count
     self.activities = activities
     files = count
+    self.output = output
+    hadPreviousBag = previous != nil
+    let before = previous?.byID ?? [:]
+    let after = new.byID
+    added = after.keys.filter { before[$0] == nil }.sorted(by: Self.utf8Less)
+    changed = after.keys.filter { before[$0] != nil && before[$0] != after[$0] }.sorted(by: Self.utf8Less)
+    removed = before.keys.filter { after[$0] == nil }.sorted(by: Self.utf8Less)
   }
 
   /// One line: `dossier build: 3 documents, 30 activities; since the last bag: 1 new (900_x), 0 changed;
@@ -81,17 +131,4 @@ public struct BuildSummary: Sendable, Hashable {
   }
 
   static func utf8Less(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
-
-  /// Document id → its source and annotation SHA-256, from a `documents.jsonl` table (lines that are
-  /// not records of that shape are skipped: the summary never fails a build).
-  static func fingerprints(_ bytes: [UInt8]) -> [String: String] {
-    guard
-      let records = try? JSONRecordReader.readLines([ExportFile(path: "jsonl/documents.jsonl", bytes: bytes)])
-    else { return [:] }
-    var result: [String: String] = [:]
-    for document in records.documents {
-      result[document.id] = document.sourceSHA256 + "/" + (document.annotationSHA256 ?? "")
-    }
-    return result
-  }
 }

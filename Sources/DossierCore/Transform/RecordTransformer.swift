@@ -53,13 +53,23 @@ public struct RecordTransformer: Sendable {
   public func transformWithLocations(_ document: ValidatedDocument, files: Files) throws(DiagnosticError) -> (
     records: RecordSet, locations: [RecordFieldReference: SourceLocation]
   ) {
+    let (records, origins) = try transformWithOrigins(document, files: files)
+    return (records, origins.locations)
+  }
+
+  /// The records of one document and where their values came from, resolved to a line and column
+  /// only when asked (`RecordOrigins.location(of:)`): the build's path, where most records never
+  /// need a location.
+  public func transformWithOrigins(_ document: ValidatedDocument, files: Files) throws(DiagnosticError) -> (
+    records: RecordSet, origins: RecordOrigins
+  ) {
     var run = Run(document: document, vocabularies: vocabularies)
     run.documentRecord(files: files)
     run.sectionRecords()
     for activity in document.annotation.activities { run.activityRecords(activity) }
     for (index, term) in document.annotation.terms.enumerated() { run.termRecords(term, ordinal: index + 1) }
     if !run.problems.isEmpty { throw DiagnosticError(run.problems) }
-    return (run.records.sorted(), run.locations)
+    return (run.records.sorted(), RecordOrigins(origins: run.origins, document: document.annotated))
   }
 
   /// The state of one document's transform.
@@ -71,13 +81,13 @@ public struct RecordTransformer: Sendable {
     /// Block ids of numbered sections by number (main text).
     var sectionBlock: [Int: String] = [:]
     /// Where records and columns come from.
-    var locations: [RecordFieldReference: SourceLocation] = [:]
+    var origins: [(reference: RecordFieldReference, origin: RecordOrigins.Origin)] = []
 
     /// Records where a record (`column` empty) or one of its columns was written in the annotation.
     mutating func locate(_ row: RecordRow, _ column: String = "", at pointer: JSONPointer) {
       let reference = RecordFieldReference(
         documentID: id, table: row.table.name, key: row.keyValues, column: column)
-      locations[reference] = document.annotated.location(of: pointer)
+      origins.append((reference, .pointer(pointer)))
     }
 
     /// Records where a quoted column is in the source text.
@@ -85,7 +95,7 @@ public struct RecordTransformer: Sendable {
       guard let quote, let range = document.quoteSpans[quote.pointer] else { return }
       let reference = RecordFieldReference(
         documentID: id, table: row.table.name, key: row.keyValues, column: column)
-      locations[reference] = document.annotated.location(of: range)
+      origins.append((reference, .text(range)))
     }
 
     init(document: ValidatedDocument, vocabularies: Vocabularies) {
@@ -166,9 +176,9 @@ public struct RecordTransformer: Sendable {
           annotationSHA256: files.annotationBytes.map(Digest.sha256Hex),
           corrections: metadata.corrections.map { "\($0.field.value): \($0.reason.value)" },
           notes: document.annotation.notes))
-      if let record = records.documents.last {
-        locate(record.row, at: .root)
-        locate(record.row, "notes", at: JSONPointer(tokens: ["notes"]))
+      if let row = records.documents.last?.row {
+        locate(row, at: .root)
+        locate(row, "notes", at: JSONPointer(tokens: ["notes"]))
       }
     }
 
@@ -231,7 +241,7 @@ public struct RecordTransformer: Sendable {
             documentID: id, activityID: activityID, id: evidenceID, ordinal: index + 1, sectionID: block.id,
             quote: source.text(in: range), start: range.lowerBound, end: range.upperBound,
             startLine: startLine, endLine: endLine))
-        if let record = records.evidence.last { locate(record.row, "quote", quote: quote) }
+        if let row = records.evidence.last?.row { locate(row, "quote", quote: quote) }
         evidenceSpans.append((evidenceID, range))
       }
       func evidenceID(for quote: Quote, run: inout Run) -> String? {
@@ -277,12 +287,12 @@ public struct RecordTransformer: Sendable {
           modes: activity.mode, editionOrdinal: activity.edition?.ordinal,
           editionRaw: printed(activity.edition?.raw), firstOfKind: printed(activity.firstOfKind),
           partOf: activity.partOf?.value, notes: activity.notes))
-      if let record = records.activities.last {
-        locate(record.row, at: activity.pointer)
-        locate(record.row, "notes", at: activity.pointer.appending("notes"))
-        locate(record.row, "name", quote: activity.name)
-        locate(record.row, "location_text", quote: activity.location?.raw)
-        locate(record.row, "date_raw", quote: activity.date.raw)
+      if let row = records.activities.last?.row {
+        locate(row, at: activity.pointer)
+        locate(row, "notes", at: activity.pointer.appending("notes"))
+        locate(row, "name", quote: activity.name)
+        locate(row, "location_text", quote: activity.location?.raw)
+        locate(row, "date_raw", quote: activity.date.raw)
       }
 
       // Participants, sets and their totals.
@@ -306,9 +316,9 @@ public struct RecordTransformer: Sendable {
               organization: organization, sector: participant.sector, implicit: participant.implicit,
               raw: printed(participant.raw), personName: participant.person?.name.value,
               personTitles: participant.person?.titles.map(\.value) ?? []))
-          if let record = records.participants.last {
-            locate(record.row, at: participant.pointer)
-            locate(record.row, "raw", quote: participant.raw)
+          if let row = records.participants.last?.row {
+            locate(row, at: participant.pointer)
+            locate(row, "raw", quote: participant.raw)
           }
           continue
         }
@@ -320,9 +330,9 @@ public struct RecordTransformer: Sendable {
             completeness: ParticipantSet.Completeness(rawValue: set.completeness.value) ?? .unknown,
             openEndedText: printed(set.completenessEvidence), sector: participant.sector,
             implicit: participant.implicit, raw: printed(participant.raw)))
-        if let record = records.participantSets.last {
-          locate(record.row, at: set.pointer)
-          locate(record.row, "raw", quote: participant.raw)
+        if let row = records.participantSets.last?.row {
+          locate(row, at: set.pointer)
+          locate(row, "raw", quote: participant.raw)
         }
         if ParticipantSet.Completeness(rawValue: set.completeness.value) == nil {
           internalError(set.completeness.pointer, "unknown completeness '\(set.completeness.value)'")
@@ -343,9 +353,9 @@ public struct RecordTransformer: Sendable {
               countryNameZh: country.flatMap { vocabularies.countryNamesChinese[$0] },
               organization: organization, sector: participant.sector, setID: setID,
               implicit: participant.implicit, raw: printed(member.quote)))
-          if let record = records.participants.last {
-            locate(record.row, at: member.pointer)
-            locate(record.row, "raw", quote: member.quote)
+          if let row = records.participants.last?.row {
+            locate(row, at: member.pointer)
+            locate(row, "raw", quote: member.quote)
           }
         }
         if let total = set.total, var record = quantity(total, activityID: activityID) {
@@ -509,10 +519,10 @@ public struct RecordTransformer: Sendable {
             vocabulary: term.vocabulary.value, item: form.item?.value, sectionID: block.id,
             quote: source.text(in: range), start: range.lowerBound, end: range.upperBound,
             startLine: startLine, endLine: endLine, notes: term.notes))
-        if let record = records.terms.last {
-          locate(record.row, at: form.pointer)
-          locate(record.row, "notes", at: term.pointer.appending("notes"))
-          locate(record.row, "quote", quote: form.evidence)
+        if let row = records.terms.last?.row {
+          locate(row, at: form.pointer)
+          locate(row, "notes", at: term.pointer.appending("notes"))
+          locate(row, "quote", quote: form.evidence)
         }
       }
     }

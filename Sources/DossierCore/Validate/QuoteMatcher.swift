@@ -28,9 +28,10 @@ public struct QuoteMatcher: Sendable {
     case loose
   }
 
-  /// The folded text as small integers (one per distinct folded character), for fast comparison.
+  /// The folded text as small integers, for fast comparison: 0 for a run of white space, an ASCII
+  /// character's byte value plus one, and ids from 129 up for the other distinct folded characters.
   private let folded: [Int32]
-  /// The id of each distinct folded character of the text.
+  /// The id of each distinct folded non-ASCII character of the text.
   private let alphabet: [Character: Int32]
   private let folding: Folding
   /// Scalar offset in the original text where each folded character starts, plus one final entry
@@ -38,32 +39,18 @@ public struct QuoteMatcher: Sendable {
   private let starts: [Int]
   private let ends: [Int]
 
+  /// The id of an ASCII character that folds to itself (every one but under `.loose`).
+  private static func asciiID(_ byte: UInt8) -> Int32 { Int32(byte) + 1 }
+
   /// Prepares the part of `text` that lies in the scalar range `range` (the whole text when `nil`).
   public init(text: String, scalarRange range: Range<Int>? = nil, folding: Folding = .quotationMarks) {
     var folded: [Int32] = []
-    var alphabet: [Character: Int32] = [" ": 0]
-    func id(_ character: Character) -> Int32 {
-      if let known = alphabet[character] { return known }
-      let next = Int32(alphabet.count)
-      alphabet[character] = next
-      return next
-    }
+    var alphabet: [Character: Int32] = [:]
     var starts: [Int] = []
     var ends: [Int] = []
     var offset = 0
     var pendingSpace: (start: Int, end: Int)?
-    for character in text {
-      let width = character.unicodeScalars.count
-      defer { offset += width }
-      if let range, offset < range.lowerBound || offset + width > range.upperBound { continue }
-      if QuoteMatcher.isSpace(character) {
-        if let pending = pendingSpace {
-          pendingSpace = (pending.start, offset + width)
-        } else {
-          pendingSpace = (offset, offset + width)
-        }
-        continue
-      }
+    func add(_ id: Int32, width: Int) {
       if let pending = pendingSpace {
         if !folded.isEmpty {
           folded.append(0)
@@ -72,9 +59,65 @@ public struct QuoteMatcher: Sendable {
         }
         pendingSpace = nil
       }
-      folded.append(id(QuoteMatcher.fold(character, folding)))
+      folded.append(id)
       starts.append(offset)
       ends.append(offset + width)
+    }
+    func space(width: Int) {
+      if let pending = pendingSpace {
+        pendingSpace = (pending.start, offset + width)
+      } else {
+        pendingSpace = (offset, offset + width)
+      }
+    }
+    // An ASCII byte followed by another ASCII byte (or the end) is a character of its own: it is
+    // folded straight from the byte, with no grapheme breaking (CR LF, the one two-byte ASCII
+    // cluster, is white space either way). Anything else is read as a `Character`.
+    let utf8 = text.utf8
+    folded.reserveCapacity(utf8.count)
+    starts.reserveCapacity(utf8.count)
+    ends.reserveCapacity(utf8.count)
+    var index = utf8.startIndex
+    let end = utf8.endIndex
+    while index < end {
+      let byte = utf8[index]
+      let next = utf8.index(after: index)
+      if folding != .loose, byte < 0x80, next == end || utf8[next] < 0x80 {
+        defer {
+          offset += 1
+          index = next
+        }
+        if let range, offset < range.lowerBound || offset >= range.upperBound { continue }
+        if byte == 0x20 || (0x09...0x0D).contains(byte) {
+          space(width: 1)
+        } else {
+          add(QuoteMatcher.asciiID(byte), width: 1)
+        }
+        continue
+      }
+      let characterEnd = text.index(after: index)
+      let character = text[index..<characterEnd].first ?? " "
+      let width = text.unicodeScalars[index..<characterEnd].count
+      defer {
+        offset += width
+        index = characterEnd
+      }
+      if let range, offset < range.lowerBound || offset + width > range.upperBound { continue }
+      if QuoteMatcher.isSpace(character) {
+        space(width: width)
+        continue
+      }
+      let foldedCharacter = QuoteMatcher.fold(character, folding)
+      if folding != .loose, let ascii = foldedCharacter.asciiValue, foldedCharacter.unicodeScalars.count == 1
+      {
+        add(QuoteMatcher.asciiID(ascii), width: width)
+      } else if let known = alphabet[foldedCharacter] {
+        add(known, width: width)
+      } else {
+        let id = Int32(129 + alphabet.count)
+        alphabet[foldedCharacter] = id
+        add(id, width: width)
+      }
     }
     self.folded = folded
     self.alphabet = alphabet
@@ -88,9 +131,15 @@ public struct QuoteMatcher: Sendable {
   public func occurrences(of quote: String) -> [Range<Int>] {
     var pattern: [Int32] = []
     for character in QuoteMatcher.foldQuote(quote, folding) {
-      // A character the text does not have cannot match.
-      guard let known = alphabet[character] else { return [] }
-      pattern.append(known)
+      if character == " " {
+        pattern.append(0)
+      } else if folding != .loose, let byte = character.asciiValue, character.unicodeScalars.count == 1 {
+        pattern.append(QuoteMatcher.asciiID(byte))
+      } else {
+        // A character the text does not have cannot match.
+        guard let known = alphabet[character] else { return [] }
+        pattern.append(known)
+      }
     }
     guard !pattern.isEmpty, pattern.count <= folded.count else { return [] }
     // KMP failure table.

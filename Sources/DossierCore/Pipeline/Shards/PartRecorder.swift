@@ -22,6 +22,8 @@ public final class PartRecorder: BagSink, @unchecked Sendable {
 
   public func append(_ path: String, _ bytes: [UInt8]) throws {
     try inner.append(path, bytes)
+    // Tag files (the manifest is streamed in pieces) are not tables of the payload.
+    guard path.hasPrefix("data/") else { return }
     if lengths[path] == nil {
       tableOrder.append(path)
       lengths[path] = 0

@@ -1,0 +1,58 @@
+import Crypto
+
+/// The payload manifest of a streaming build, held compactly: every path's bytes and its SHA-256 (as
+/// lowercase hex) in two flat buffers, so a corpus of 100 000 files costs a few megabytes in a handful
+/// of allocations, not one string pair per file. `write` streams `manifest-sha256.txt` in path order.
+struct ManifestIndex {
+  private var pathBytes: [UInt8] = []
+  private var pathEnds: [Int] = []
+  private var digests: [UInt8] = []
+
+  /// Files recorded.
+  var count: Int { pathEnds.count }
+
+  /// Records one payload file (`path` with `data/`, `sha256` lowercase hex).
+  mutating func add(path: String, sha256: String) {
+    pathBytes.append(contentsOf: path.utf8)
+    pathEnds.append(pathBytes.count)
+    digests.append(contentsOf: sha256.utf8)
+  }
+
+  private func pathRange(_ index: Int) -> Range<Int> {
+    (index == 0 ? 0 : pathEnds[index - 1])..<pathEnds[index]
+  }
+
+  /// The manifest (`<sha256>  <path>` lines, sorted by path bytes, paths encoded as
+  /// `BagItPackager.manifestPath` does), handed out in chunks of about `chunkSize` bytes.
+  func write(chunkSize: Int = 1 << 16, _ emit: ([UInt8]) throws -> Void) rethrows {
+    let order = pathBytes.withUnsafeBufferPointer { bytes in
+      (0..<count).sorted { a, b in
+        let left = UnsafeBufferPointer(rebasing: bytes[pathRange(a)])
+        let right = UnsafeBufferPointer(rebasing: bytes[pathRange(b)])
+        return left.lexicographicallyPrecedes(right)
+      }
+    }
+    let width = digests.count / max(1, count)
+    var chunk: [UInt8] = []
+    chunk.reserveCapacity(chunkSize + 256)
+    for index in order {
+      chunk.append(contentsOf: digests[(index * width)..<((index + 1) * width)])
+      chunk.append(0x20)
+      chunk.append(0x20)
+      for byte in pathBytes[pathRange(index)] {
+        switch byte {
+        case UInt8(ascii: "%"): chunk.append(contentsOf: "%25".utf8)
+        case 0x0D: chunk.append(contentsOf: "%0D".utf8)
+        case 0x0A: chunk.append(contentsOf: "%0A".utf8)
+        default: chunk.append(byte)
+        }
+      }
+      chunk.append(0x0A)
+      if chunk.count >= chunkSize {
+        try emit(chunk)
+        chunk.removeAll(keepingCapacity: true)
+      }
+    }
+    if !chunk.isEmpty { try emit(chunk) }
+  }
+}
