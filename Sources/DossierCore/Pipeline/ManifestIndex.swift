@@ -1,7 +1,7 @@
 import Crypto
 
-/// The payload manifest of a streaming build, held compactly: every path's bytes and its SHA-256 (as
-/// lowercase hex) in two flat buffers, so a corpus of 100 000 files costs a few megabytes in a handful
+/// The payload manifest of a streaming build, held compactly: every path's bytes and its SHA-256 (32
+/// raw bytes) in two flat buffers, so a corpus of 100 000 files costs a few megabytes in a handful
 /// of allocations, not one string pair per file. `write` streams `manifest-sha256.txt` in path order.
 struct ManifestIndex {
   private var pathBytes: [UInt8] = []
@@ -15,7 +15,17 @@ struct ManifestIndex {
   mutating func add(path: String, sha256: String) {
     pathBytes.append(contentsOf: path.utf8)
     pathEnds.append(pathBytes.count)
-    digests.append(contentsOf: sha256.utf8)
+    var high: UInt8?
+    for byte in sha256.utf8 {
+      let nibble: UInt8 =
+        byte <= UInt8(ascii: "9") ? byte &- UInt8(ascii: "0") : byte &- UInt8(ascii: "a") &+ 10
+      if let first = high {
+        digests.append(first << 4 | nibble)
+        high = nil
+      } else {
+        high = nibble
+      }
+    }
   }
 
   private func pathRange(_ index: Int) -> Range<Int> {
@@ -33,10 +43,14 @@ struct ManifestIndex {
       }
     }
     let width = digests.count / max(1, count)
+    let hex = Array("0123456789abcdef".utf8)
     var chunk: [UInt8] = []
     chunk.reserveCapacity(chunkSize + 256)
     for index in order {
-      chunk.append(contentsOf: digests[(index * width)..<((index + 1) * width)])
+      for byte in digests[(index * width)..<((index + 1) * width)] {
+        chunk.append(hex[Int(byte >> 4)])
+        chunk.append(hex[Int(byte & 0x0F)])
+      }
       chunk.append(0x20)
       chunk.append(0x20)
       for byte in pathBytes[pathRange(index)] {
