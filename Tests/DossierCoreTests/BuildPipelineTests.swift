@@ -74,6 +74,27 @@ import Testing
     #expect(errors.allSatisfy { $0.location?.file == "Input/\(TransformSeedTests.article).yaml" })
   }
 
+  /// An activity id used twice in one document is the corpus-wide duplicate error (V012) at the second
+  /// use, as `validate` reports it, and nothing else: the document's records are not rendered, so no
+  /// "records inconsistent" (X006) internal error echoes it.
+  @Test func anActivityIDUsedTwiceIsV012Only() async throws {
+    var corpus = try ValidateFixtures.seedCorpus()
+    var input = try #require(corpus[TransformSeedTests.article])
+    var text = try #require(input.annotation).text
+    text = text.replacingOccurrences(
+      of: "  - id: 003-h1-museum-visit\n", with: "  - id: 003-h1-congratulations\n")
+    input.annotation?.bytes = Array(text.utf8)
+    corpus[input.id] = input
+    let result = try await Self.pipeline().build(Array(corpus.values))
+    #expect(result.files == nil)
+    let errors = result.diagnostics.filter { $0.severity == .error }
+    #expect(errors.map(\.code) == [.semanticDuplicateID], "\(errors.map { "\($0.code.id) \($0.message)" })")
+    #expect(errors.first?.location?.line == 50)
+    let validator = try #require(ValidateFixtures.validator)
+    let validated = await validator.validate(Array(corpus.values))
+    #expect(validated.diagnostics.filter { $0.severity == .error }.map(\.code) == [.semanticDuplicateID])
+  }
+
   @Test func strictTurnsAMissingAnnotationIntoAFailure() async throws {
     var corpus = try ValidateFixtures.seedCorpus()
     corpus["zz_extra"] = CorpusDocumentInput(

@@ -125,8 +125,11 @@ public struct BuildPipeline: Sendable {
       } catch {
         return .failure(error)
       }
+      // An activity id used twice in the document is an error the corpus-wide checks report (V012)
+      // when the collector sees the document; its records would only echo it (X006), so no export.
+      let ids = product.outcome.activityIDs.map(\.id)
       if let document = product.outcome.document, let transformer, let exporter, !stop.isSet,
-        !policy.fails(product.outcome.diagnostics)
+        !policy.fails(product.outcome.diagnostics), Set(ids).count == ids.count
       {
         switch self.export(
           document, input: input, transformer: transformer, exporter: exporter, options: options,
