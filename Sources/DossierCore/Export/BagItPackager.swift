@@ -20,16 +20,31 @@ public struct BagItPackager: Sendable {
 
   /// Encodes a path for a manifest line.
   public static func manifestPath(_ path: String) -> String {
-    var out = ""
-    for scalar in path.unicodeScalars {
-      switch scalar {
-      case "%": out += "%25"
-      case "\r": out += "%0D"
-      case "\n": out += "%0A"
-      default: out.unicodeScalars.append(scalar)
+    var out: [UInt8] = []
+    appendManifestPath(path.utf8, to: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends the manifest encoding of a path's UTF-8 bytes: `%`, CR and LF percent-encoded.
+  static func appendManifestPath(_ path: some Sequence<UInt8>, to out: inout [UInt8]) {
+    for byte in path {
+      switch byte {
+      case UInt8(ascii: "%"): out.append(contentsOf: "%25".utf8)
+      case 0x0D: out.append(contentsOf: "%0D".utf8)
+      case 0x0A: out.append(contentsOf: "%0A".utf8)
+      default: out.append(byte)
       }
     }
-    return out
+  }
+
+  /// `bagit.txt` and `bag-info.txt` of a payload of `files` files and `octets` bytes.
+  func declarationAndInfo(octets: Int, files: Int) -> (bagit: ExportFile, info: ExportFile) {
+    (
+      ExportFile(path: "bagit.txt", text: "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"),
+      ExportFile(
+        path: "bag-info.txt", text: "Bag-Software-Agent: \(softwareAgent)\nPayload-Oxum: \(octets).\(files)\n"
+      )
+    )
   }
 
   /// The bag's files (tag files and `data/…` payload), sorted by path.
@@ -59,11 +74,7 @@ public struct BagItPackager: Sendable {
   /// The four tag files of a bag whose payload files (paths with `data/`) have the given digests and
   /// `octets` bytes in all: what a streaming build writes after the payload.
   public func tagFiles(payload: [(path: String, sha256: String)], octets: Int) -> [ExportFile] {
-    let bagit = ExportFile(
-      path: "bagit.txt", text: "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
-    let info = ExportFile(
-      path: "bag-info.txt",
-      text: "Bag-Software-Agent: \(softwareAgent)\nPayload-Oxum: \(octets).\(payload.count)\n")
+    let (bagit, info) = declarationAndInfo(octets: octets, files: payload.count)
     let manifest = ExportFile(path: "manifest-sha256.txt", text: Self.manifest(digests: payload))
     let tagManifest = ExportFile(
       path: "tagmanifest-sha256.txt", text: Self.manifest([bagit, info, manifest]))

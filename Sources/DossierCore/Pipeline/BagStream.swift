@@ -81,11 +81,8 @@ struct BagStream {
     }
     let start = StageTimings.Clock.now()
     defer { timings.add(.write, since: start) }
-    let bagit = ExportFile(
-      path: "bagit.txt", text: "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
-    let info = ExportFile(
-      path: "bag-info.txt",
-      text: "Bag-Software-Agent: \(softwareAgent)\nPayload-Oxum: \(octets).\(manifest.count)\n")
+    let (bagit, info) = BagItPackager(softwareAgent: softwareAgent).declarationAndInfo(
+      octets: octets, files: manifest.count)
     let manifestPath = "manifest-sha256.txt"
     var hasher = SHA256()
     do {

@@ -53,14 +53,7 @@ struct ManifestIndex {
       }
       chunk.append(0x20)
       chunk.append(0x20)
-      for byte in pathBytes[pathRange(index)] {
-        switch byte {
-        case UInt8(ascii: "%"): chunk.append(contentsOf: "%25".utf8)
-        case 0x0D: chunk.append(contentsOf: "%0D".utf8)
-        case 0x0A: chunk.append(contentsOf: "%0A".utf8)
-        default: chunk.append(byte)
-        }
-      }
+      BagItPackager.appendManifestPath(pathBytes[pathRange(index)], to: &chunk)
       chunk.append(0x0A)
       if chunk.count >= chunkSize {
         try emit(chunk)
