@@ -17,10 +17,10 @@ test: deps
 	$(SWIFT) test
 
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks Fuzz/Sources
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks Fuzz/Sources Plugins
 
 format:
-	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks Fuzz/Sources
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks Fuzz/Sources Plugins
 
 # make bench [N=1000] [JOBS=2] [VALIDATE=1]: dossier build vs the Python peer (docs/performance.md).
 N ?= 1000

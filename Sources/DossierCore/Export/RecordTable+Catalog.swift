@@ -7,6 +7,21 @@ extension RecordTable {
   /// Finds a table by name.
   public static func named(_ name: String) -> RecordTable? { all.first { $0.name == name } }
 
+  /// The span columns of every table that locates text (sections, evidence, terms), in this order:
+  /// Unicode scalar offsets [start, end) into the newline-normalized source text and 1-based lines.
+  static let spanColumns = [
+    RecordColumn(
+      "start", .integer, required: true, format: .nonNegative, xml: .element("start"),
+      "Start offset (Unicode scalars, inclusive)."),
+    RecordColumn(
+      "end", .integer, required: true, format: .nonNegative, xml: .element("end"),
+      "End offset (Unicode scalars, exclusive)."),
+    RecordColumn(
+      "start_line", .integer, required: true, format: .positive, xml: .element("startLine"), "First line."),
+    RecordColumn(
+      "end_line", .integer, required: true, format: .positive, xml: .element("endLine"), "Last line."),
+  ]
+
   /// One row per source document.
   public static let documents = RecordTable(
     name: "documents", xmlElement: "document",
@@ -89,17 +104,7 @@ extension RecordTable {
       RecordColumn(
         "language", .string, required: true, format: .language, xml: .element("language"),
         "BCP 47 tag of the block."),
-      RecordColumn(
-        "start", .integer, required: true, format: .nonNegative, xml: .element("start"),
-        "Start offset (Unicode scalars, inclusive)."),
-      RecordColumn(
-        "end", .integer, required: true, format: .nonNegative, xml: .element("end"),
-        "End offset (Unicode scalars, exclusive)."),
-      RecordColumn(
-        "start_line", .integer, required: true, format: .positive, xml: .element("startLine"), "First line."),
-      RecordColumn(
-        "end_line", .integer, required: true, format: .positive, xml: .element("endLine"), "Last line."),
-    ],
+    ] + spanColumns,
     key: ["document_id", "ordinal"], impliedInXML: ["document_id"])
 
   /// One row per coded activity.
@@ -284,17 +289,7 @@ extension RecordTable {
         "section_id", .string, required: true, xml: .element("sectionId"), "Section containing it."),
       RecordColumn(
         "quote", .string, required: true, xml: .element("quote"), "Quoted text, exactly as in the source."),
-      RecordColumn(
-        "start", .integer, required: true, format: .nonNegative, xml: .element("start"),
-        "Start offset (Unicode scalars, inclusive)."),
-      RecordColumn(
-        "end", .integer, required: true, format: .nonNegative, xml: .element("end"),
-        "End offset (Unicode scalars, exclusive)."),
-      RecordColumn(
-        "start_line", .integer, required: true, format: .positive, xml: .element("startLine"), "First line."),
-      RecordColumn(
-        "end_line", .integer, required: true, format: .positive, xml: .element("endLine"), "Last line."),
-    ],
+    ] + spanColumns,
     key: ["document_id", "activity_id", "ordinal"], impliedInXML: ["document_id", "activity_id"])
 
   /// One row per term × language a definition document defines.
@@ -323,19 +318,10 @@ extension RecordTable {
       RecordColumn(
         "quote", .string, required: true, xml: .element("quote", language: .column("language")),
         "Quoted text, exactly as in the source."),
-      RecordColumn(
-        "start", .integer, required: true, format: .nonNegative, xml: .element("start"),
-        "Start offset (Unicode scalars, inclusive)."),
-      RecordColumn(
-        "end", .integer, required: true, format: .nonNegative, xml: .element("end"),
-        "End offset (Unicode scalars, exclusive)."),
-      RecordColumn(
-        "start_line", .integer, required: true, format: .positive, xml: .element("startLine"), "First line."),
-      RecordColumn(
-        "end_line", .integer, required: true, format: .positive, xml: .element("endLine"), "Last line."),
+    ] + spanColumns + [
       RecordColumn(
         "notes", .string, required: false, xml: .element("notes"),
-        "Annotator's notes on the term: free text for people."),
+        "Annotator's notes on the term: free text for people.")
     ],
     key: ["document_id", "term", "language"], impliedInXML: ["document_id"])
 }
