@@ -42,8 +42,8 @@ browser-test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --filter 'ReportCommandTests|ReportTests'
 
-# Slow end-to-end tests (docs/ci.md): `pre-commit try-repo` on a sample project, with pre-commit from
-# PyPI under .build/python-interop and its release build of dossier cached in .build/pre-commit-home.
+# Slow end-to-end tests (docs/ci.md; CI runs them unless DOSSIER_CI_SKIP_SLOW=1): `pre-commit try-repo`
+# on a sample project, with pre-commit from PyPI under .build/python-interop.
 test-slow: deps
 	$(SWIFT) build --build-tests
 	DOSSIER_SLOW_TESTS=1 $(SWIFT) test --skip-build --filter CIFilesTests
