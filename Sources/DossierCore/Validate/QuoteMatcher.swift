@@ -152,13 +152,20 @@ public struct QuoteMatcher: Sendable {
     }
     var results: [Range<Int>] = []
     var matched = 0
-    for i in folded.indices {
-      while matched > 0 && folded[i] != pattern[matched] { matched = failure[matched - 1] }
-      if folded[i] == pattern[matched] { matched += 1 }
-      if matched == pattern.count {
-        let first = i - pattern.count + 1
-        results.append(starts[first]..<ends[i])
-        matched = failure[matched - 1]
+    folded.withUnsafeBufferPointer { folded in
+      pattern.withUnsafeBufferPointer { pattern in
+        failure.withUnsafeBufferPointer { failure in
+          for i in folded.indices {
+            let scalar = folded[i]
+            while matched > 0 && scalar != pattern[matched] { matched = failure[matched - 1] }
+            if scalar == pattern[matched] { matched += 1 }
+            if matched == pattern.count {
+              let first = i - pattern.count + 1
+              results.append(starts[first]..<ends[i])
+              matched = failure[matched - 1]
+            }
+          }
+        }
       }
     }
     return results
