@@ -17,10 +17,10 @@ test: deps
 	$(SWIFT) test
 
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks Fuzz/Sources
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks Fuzz/Sources Plugins
 
 format:
-	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks Fuzz/Sources
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks Fuzz/Sources Plugins
 
 # make bench [N=1000] [JOBS=2] [VALIDATE=1]: dossier build vs the Python peer (docs/performance.md).
 N ?= 1000
@@ -42,8 +42,8 @@ browser-test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --filter 'ReportCommandTests|ReportTests'
 
-# Slow end-to-end tests (docs/ci.md): `pre-commit try-repo` on a sample project, with pre-commit from
-# PyPI under .build/python-interop and its release build of dossier cached in .build/pre-commit-home.
+# Slow end-to-end tests (docs/ci.md; CI runs them unless DOSSIER_CI_SKIP_SLOW=1): `pre-commit try-repo`
+# on a sample project, with pre-commit from PyPI under .build/python-interop.
 test-slow: deps
 	$(SWIFT) build --build-tests
 	DOSSIER_SLOW_TESTS=1 $(SWIFT) test --skip-build --filter CIFilesTests

@@ -27,8 +27,20 @@ let package = Package(
     ),
     .target(
       name: "JSONSchema",
+      // The meta-schemas are JSON files embedded at build time by the plugin below.
+      exclude: ["MetaSchemas"],
       // ICU (the engine behind NSRegularExpression) is called directly for step-bounded regex search.
-      linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]
+      linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))],
+      plugins: ["EmbedMetaSchemas"]
+    ),
+    .plugin(
+      name: "EmbedMetaSchemas",
+      capability: .buildTool(),
+      dependencies: ["metaschema-embedder"]
+    ),
+    .executableTarget(
+      name: "metaschema-embedder",
+      path: "Plugins/MetaSchemaEmbedder"
     ),
     .target(
       name: "DossierCore",

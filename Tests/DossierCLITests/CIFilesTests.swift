@@ -37,8 +37,9 @@ import Testing
 
   /// `pre-commit try-repo <clone> dossier-validate --all-files` passes on a sample project (the
   /// repository's own corpus) and fails once a sidecar is broken. pre-commit builds `dossier` in
-  /// release from a clone of this repository's HEAD (`language: swift`), cached under
-  /// `.build/pre-commit-home`.
+  /// release from a clone of this repository's HEAD (`language: swift`) for each run: `try-repo`
+  /// installs hooks into a throwaway store, not `PRE_COMMIT_HOME` (which only keeps pre-commit's own
+  /// files under `.build/`).
   @Test(.enabled(if: slowTestsEnabled, "slow: run with make test-slow"))
   func preCommitTryRepo() throws {
     guard let python = PythonEnvironment.python(with: ["pre-commit"], for: "the pre-commit try-repo test")

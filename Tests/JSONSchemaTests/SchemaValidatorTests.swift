@@ -223,6 +223,37 @@ import Testing
     }
   }
 
+  /// The URIs of the built-in meta-schemas: the files under `Sources/JSONSchema/MetaSchemas/`, embedded
+  /// at build time, each registered under its own id.
+  static let builtInMetaSchemas: [String] = {
+    let draft202012 = [
+      "schema", "meta/core", "meta/applicator", "meta/unevaluated", "meta/validation", "meta/meta-data",
+      "meta/format-annotation", "meta/format-assertion", "meta/content",
+    ]
+    let draft201909 = [
+      "schema", "meta/core", "meta/applicator", "meta/validation", "meta/meta-data", "meta/format",
+      "meta/content",
+    ]
+    return draft202012.map { "https://json-schema.org/draft/2020-12/\($0)" }
+      + draft201909.map { "https://json-schema.org/draft/2019-09/\($0)" }
+      + ["07", "06", "04"].map { "http://json-schema.org/draft-\($0)/schema" }
+  }()
+
+  /// Every built-in meta-schema resolves by its URI without network access, and validates itself; a
+  /// dialect's meta-schema rejects a misspelt type.
+  @Test(arguments: builtInMetaSchemas) func builtInMetaSchemaResolves(_ uri: String) throws {
+    let validator = try schema(#"{"$ref": "\#(uri)"}"#)
+    if !uri.contains("/meta/") {
+      #expect(validator.validate(try json(#"{"type": "string"}"#)).isValid)
+      #expect(!validator.validate(try json(#"{"type": "strnig"}"#)).isValid)
+    }
+    let file = uri.replacingOccurrences(of: "https://json-schema.org/", with: "")
+      .replacingOccurrences(of: "http://json-schema.org/", with: "")
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../Sources/JSONSchema/MetaSchemas/\(file).json").standardized
+    #expect(validator.validate(try json(try String(contentsOf: url, encoding: .utf8))).isValid)
+  }
+
   @Test func unknownRequiredVocabularyIsRejected() throws {
     var registry = SchemaRegistry()
     registry.add(

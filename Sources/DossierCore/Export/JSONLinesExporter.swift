@@ -1,20 +1,16 @@
 /// Writes one JSON Lines file per table (`jsonl/<table>.jsonl`): one record per line in canonical JSON
 /// (RFC 8785-compatible bytes), rows in key order, LF after every line. Empty tables give empty files.
-public struct JSONLinesExporter: RecordExporter {
+public struct JSONLinesExporter: CheckedRecordExporter {
   public let options: ExportOptions
   public var format: ExportFormat { .jsonl }
 
   public init(options: ExportOptions = ExportOptions()) { self.options = options }
 
-  public func export(_ records: RecordSet) throws -> [ExportFile] {
-    try RecordSetChecker.check(records, options: options)
-    let sorted = records.sorted()
-    var files: [ExportFile] = []
-    for table in RecordTable.all {
-      files.append(
-        ExportFile(path: "\(format.directory)/\(table.name).jsonl", bytes: try Self.lines(table, sorted)))
+  /// One `jsonl/<table>.jsonl` per table, in `RecordTable.all` order.
+  public func files(sorted records: RecordSet) throws -> [ExportFile] {
+    try RecordTable.all.map { table in
+      ExportFile(path: "\(format.directory)/\(table.name).jsonl", bytes: try Self.lines(table, records))
     }
-    return files
   }
 
   /// The lines of a table for `records` (sorted).

@@ -7,6 +7,38 @@ extension RecordTable {
   /// Finds a table by name.
   public static func named(_ name: String) -> RecordTable? { all.first { $0.name == name } }
 
+  /// The span columns of every table that locates text (sections, evidence, terms), in this order:
+  /// Unicode scalar offsets [start, end) into the newline-normalized source text and 1-based lines.
+  static let spanColumns = [
+    RecordColumn(
+      "start", .integer, required: true, format: .nonNegative, xml: .element("start"),
+      "Start offset (Unicode scalars, inclusive)."),
+    RecordColumn(
+      "end", .integer, required: true, format: .nonNegative, xml: .element("end"),
+      "End offset (Unicode scalars, exclusive)."),
+    RecordColumn(
+      "start_line", .integer, required: true, format: .positive, xml: .element("startLine"), "First line."),
+    RecordColumn(
+      "end_line", .integer, required: true, format: .positive, xml: .element("endLine"), "Last line."),
+  ]
+
+  /// The first column of every table whose rows belong to a document (all but `documents`).
+  static let documentIDColumn = RecordColumn(
+    "document_id", .string, required: true, xml: .element("documentId"), "Document id.")
+
+  /// A table whose rows belong to a document: `documentIDColumn`, then `columns`. Its key starts
+  /// with `document_id` and the record XML implies it (rows sit inside their document's element).
+  init(
+    inDocument name: String, xmlElement: String, description: String, columns: [RecordColumn],
+    key: [String], impliedInXML: [String]
+  ) {
+    assert(key.first == "document_id" && impliedInXML.first == "document_id")
+    self.init(
+      name: name, xmlElement: xmlElement, description: description,
+      columns: [Self.documentIDColumn] + columns,
+      key: key, impliedInXML: impliedInXML)
+  }
+
   /// One row per source document.
   public static let documents = RecordTable(
     name: "documents", xmlElement: "document",
@@ -70,11 +102,10 @@ extension RecordTable {
 
   /// One row per structural block of a document.
   public static let sections = RecordTable(
-    name: "sections", xmlElement: "section",
+    inDocument: "sections", xmlElement: "section",
     description: "One row per structural block (title, byline, numbered section, paragraph, list item, "
       + "translation block) with its span: Unicode scalar offsets [start, end) and 1-based lines.",
     columns: [
-      RecordColumn("document_id", .string, required: true, xml: .element("documentId"), "Document id."),
       RecordColumn(
         "section_id", .string, required: true, xml: .element("id"), "Section id, unique within the document."),
       RecordColumn(
@@ -89,25 +120,14 @@ extension RecordTable {
       RecordColumn(
         "language", .string, required: true, format: .language, xml: .element("language"),
         "BCP 47 tag of the block."),
-      RecordColumn(
-        "start", .integer, required: true, format: .nonNegative, xml: .element("start"),
-        "Start offset (Unicode scalars, inclusive)."),
-      RecordColumn(
-        "end", .integer, required: true, format: .nonNegative, xml: .element("end"),
-        "End offset (Unicode scalars, exclusive)."),
-      RecordColumn(
-        "start_line", .integer, required: true, format: .positive, xml: .element("startLine"), "First line."),
-      RecordColumn(
-        "end_line", .integer, required: true, format: .positive, xml: .element("endLine"), "Last line."),
-    ],
+    ] + spanColumns,
     key: ["document_id", "ordinal"], impliedInXML: ["document_id"])
 
   /// One row per coded activity.
   public static let activities = RecordTable(
-    name: "activities", xmlElement: "activity",
+    inDocument: "activities", xmlElement: "activity",
     description: "One row per coded activity (engagement) reported by a document.",
     columns: [
-      RecordColumn("document_id", .string, required: true, xml: .element("documentId"), "Document id."),
       RecordColumn(
         "activity_id", .string, required: true, xml: .element("id"), "Activity id, unique across the corpus."),
       RecordColumn(
@@ -174,11 +194,10 @@ extension RecordTable {
 
   /// One row per activity × participant.
   public static let participants = RecordTable(
-    name: "participants", xmlElement: "participant",
+    inDocument: "participants", xmlElement: "participant",
     description: "Long table: one row per activity × participant; members of a participant set are "
       + "expanded to one row each, with set_id naming the set.",
     columns: [
-      RecordColumn("document_id", .string, required: true, xml: .element("documentId"), "Document id."),
       RecordColumn("activity_id", .string, required: true, xml: .element("activityId"), "Activity id."),
       RecordColumn(
         "ordinal", .integer, required: true, format: .positive, xml: .element("ordinal"),
@@ -210,11 +229,10 @@ extension RecordTable {
 
   /// One row per participant set.
   public static let participantSets = RecordTable(
-    name: "participant_sets", xmlElement: "participantSet",
+    inDocument: "participant_sets", xmlElement: "participantSet",
     description: "One row per participant set (\"over 30 countries, including ...\"); members are the "
       + "participants rows with its set_id, stated and derived totals the quantities rows with its set_id.",
     columns: [
-      RecordColumn("document_id", .string, required: true, xml: .element("documentId"), "Document id."),
       RecordColumn("activity_id", .string, required: true, xml: .element("activityId"), "Activity id."),
       RecordColumn(
         "set_id", .string, required: true, xml: .element("id"), "Set id, unique across the corpus."),
@@ -238,10 +256,9 @@ extension RecordTable {
 
   /// One row per stated or derived quantity.
   public static let quantities = RecordTable(
-    name: "quantities", xmlElement: "quantity",
+    inDocument: "quantities", xmlElement: "quantity",
     description: "One row per quantity: stated by the source, or derived by the pipeline (derived = true).",
     columns: [
-      RecordColumn("document_id", .string, required: true, xml: .element("documentId"), "Document id."),
       RecordColumn("activity_id", .string, required: true, xml: .element("activityId"), "Activity id."),
       RecordColumn(
         "ordinal", .integer, required: true, format: .positive, xml: .element("ordinal"),
@@ -269,11 +286,10 @@ extension RecordTable {
 
   /// One row per evidence quote.
   public static let evidence = RecordTable(
-    name: "evidence", xmlElement: "evidence",
+    inDocument: "evidence", xmlElement: "evidence",
     description: "One row per evidence quote with its span: Unicode scalar offsets [start, end) into the "
       + "newline-normalized source text and 1-based lines.",
     columns: [
-      RecordColumn("document_id", .string, required: true, xml: .element("documentId"), "Document id."),
       RecordColumn(
         "activity_id", .string, required: true, xml: .element("activityId"), "Activity supported."),
       RecordColumn("evidence_id", .string, required: true, xml: .element("id"), "Evidence id."),
@@ -284,26 +300,15 @@ extension RecordTable {
         "section_id", .string, required: true, xml: .element("sectionId"), "Section containing it."),
       RecordColumn(
         "quote", .string, required: true, xml: .element("quote"), "Quoted text, exactly as in the source."),
-      RecordColumn(
-        "start", .integer, required: true, format: .nonNegative, xml: .element("start"),
-        "Start offset (Unicode scalars, inclusive)."),
-      RecordColumn(
-        "end", .integer, required: true, format: .nonNegative, xml: .element("end"),
-        "End offset (Unicode scalars, exclusive)."),
-      RecordColumn(
-        "start_line", .integer, required: true, format: .positive, xml: .element("startLine"), "First line."),
-      RecordColumn(
-        "end_line", .integer, required: true, format: .positive, xml: .element("endLine"), "Last line."),
-    ],
+    ] + spanColumns,
     key: ["document_id", "activity_id", "ordinal"], impliedInXML: ["document_id", "activity_id"])
 
   /// One row per term × language a definition document defines.
   public static let terms = RecordTable(
-    name: "terms", xmlElement: "term",
+    inDocument: "terms", xmlElement: "term",
     description: "One row per vocabulary term × language a definition document states, with the quote's "
       + "span: Unicode scalar offsets [start, end) and 1-based lines.",
     columns: [
-      RecordColumn("document_id", .string, required: true, xml: .element("documentId"), "Document id."),
       RecordColumn("term", .string, required: true, xml: .element("id"), "Term id of the vocabulary."),
       RecordColumn(
         "language", .string, required: true, format: .language, xml: .element("language"),
@@ -323,19 +328,10 @@ extension RecordTable {
       RecordColumn(
         "quote", .string, required: true, xml: .element("quote", language: .column("language")),
         "Quoted text, exactly as in the source."),
-      RecordColumn(
-        "start", .integer, required: true, format: .nonNegative, xml: .element("start"),
-        "Start offset (Unicode scalars, inclusive)."),
-      RecordColumn(
-        "end", .integer, required: true, format: .nonNegative, xml: .element("end"),
-        "End offset (Unicode scalars, exclusive)."),
-      RecordColumn(
-        "start_line", .integer, required: true, format: .positive, xml: .element("startLine"), "First line."),
-      RecordColumn(
-        "end_line", .integer, required: true, format: .positive, xml: .element("endLine"), "Last line."),
+    ] + spanColumns + [
       RecordColumn(
         "notes", .string, required: false, xml: .element("notes"),
-        "Annotator's notes on the term: free text for people."),
+        "Annotator's notes on the term: free text for people.")
     ],
     key: ["document_id", "term", "language"], impliedInXML: ["document_id"])
 }

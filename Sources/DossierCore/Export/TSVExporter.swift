@@ -7,24 +7,21 @@ import JSONSchema
 /// or `"` (or equal to `\N`) between `"` with `"` doubled, null written `\N` unquoted, the empty string
 /// as an empty field, booleans `true`/`false`, integers in decimal. Columns have a fixed order and rows
 /// are sorted by key. List columns become long tables.
-public struct TSVExporter: RecordExporter {
+public struct TSVExporter: CheckedRecordExporter {
   public let options: ExportOptions
   public var format: ExportFormat { .tsv }
 
   public init(options: ExportOptions = ExportOptions()) { self.options = options }
 
-  public func export(_ records: RecordSet) throws -> [ExportFile] {
-    try RecordSetChecker.check(records, options: options)
-    let sorted = records.sorted()
-    var files: [ExportFile] = []
-    for table in TSVLayout.tables {
-      files.append(
-        ExportFile(
-          path: "\(format.directory)/\(table.name).tsv", bytes: Self.header(table) + Self.rows(table, sorted))
-      )
+  /// One `tsv/<table>.tsv` per table of `TSVLayout.tables`, then `tsv/datapackage.json`.
+  public func files(sorted records: RecordSet) throws -> [ExportFile] {
+    let tables = TSVLayout.tables.map { table in
+      ExportFile(
+        path: "\(format.directory)/\(table.name).tsv", bytes: Self.header(table) + Self.rows(table, records))
     }
-    files.append(ExportFile(path: "\(format.directory)/datapackage.json", bytes: try Self.dataPackageBytes()))
-    return files
+    return tables + [
+      ExportFile(path: "\(format.directory)/datapackage.json", bytes: try Self.dataPackageBytes())
+    ]
   }
 
   /// The header line of a table.

@@ -1,7 +1,9 @@
 /// Where a definition document states one vocabulary term in one language: the term, the list item
 /// and the quote with its exact span (docs/annotations.md §11).
 ///
-/// One record per term × language form, so every cell holds one value.
+/// One record per term × language form, so every cell holds one value. Records are made by
+/// `RecordTransformer` (with the memberwise initializer the compiler writes) or read back from a row
+/// (`init(row:)`).
 public struct TermRecord: Hashable, Sendable, Codable {
   /// Id of the defining document.
   public var documentID: String
@@ -29,24 +31,4 @@ public struct TermRecord: Hashable, Sendable, Codable {
   public var endLine: Int
   /// The annotator's notes on the term (free text for people), repeated on each form.
   public var notes: String?
-
-  public init(
-    documentID: String, term: String, language: String, ordinal: Int, vocabulary: String, item: Int? = nil,
-    sectionID: String, quote: String, start: Int, end: Int, startLine: Int, endLine: Int,
-    notes: String? = nil
-  ) {
-    self.documentID = documentID
-    self.term = term
-    self.language = language
-    self.ordinal = ordinal
-    self.vocabulary = vocabulary
-    self.item = item
-    self.sectionID = sectionID
-    self.quote = quote
-    self.start = start
-    self.end = end
-    self.startLine = startLine
-    self.endLine = endLine
-    self.notes = notes
-  }
 }
