@@ -176,6 +176,11 @@ for n in range(len(tricky)):
     add("export", f"tricky-{n}", b"\xff".join(p.encode("utf-8", "surrogatepass") for p in pieces))
 add("export", "plain", b"\xff".join(w.encode() for w in ["Title", "Publisher", "Editor", "Notes", "Heading"]))
 
+# Every input that once failed (Fuzz/Regressions/TARGET) is a seed too.
+for target in seeds:
+    for path in sorted(glob.glob(os.path.join(ROOT, "Fuzz", "Regressions", target, "*"))):
+        add(target, "regression-" + os.path.basename(path), read(path))
+
 for target, files in seeds.items():
     folder = os.path.join(CORPUS, target)
     shutil.rmtree(folder, ignore_errors=True)
