@@ -147,6 +147,8 @@ for name, data in {
     "bom": b'\xef\xbb\xbf{"a": 1}',
     "invalid-utf8": b'["\xff"]',
     "trailing": b'{"a": 1} x',
+    # Issue 17: exponents at and beyond the limit (+-999999999 in scientific notation), exact or refused.
+    "exponent-limit": b"[1e999999999, 0.0001e+1000000002, -1000e-1000000002, 1.234567890121e+10000000011]",
 }.items():
     add("json", name, data)
 for path in sorted(glob.glob(os.path.join(ROOT, "Schemas", "*.json"))) + sorted(
@@ -173,6 +175,11 @@ for n in range(len(tricky)):
     pieces = tricky[n:] + tricky[:n]
     add("export", f"tricky-{n}", b"\xff".join(p.encode("utf-8", "surrogatepass") for p in pieces))
 add("export", "plain", b"\xff".join(w.encode() for w in ["Title", "Publisher", "Editor", "Notes", "Heading"]))
+
+# Every input that once failed (Fuzz/Regressions/TARGET) is a seed too.
+for target in seeds:
+    for path in sorted(glob.glob(os.path.join(ROOT, "Fuzz", "Regressions", target, "*"))):
+        add(target, "regression-" + os.path.basename(path), read(path))
 
 for target, files in seeds.items():
     folder = os.path.join(CORPUS, target)

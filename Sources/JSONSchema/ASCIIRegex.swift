@@ -142,7 +142,14 @@ final class ASCIIRegex: Sendable {
     self.dfa = ASCIIRegex.buildDFA(program, anchored: anchored)
   }
 
-  /// Subset construction; `nil` when unsupported or larger than 512 states.
+  /// Most NFA states the subset construction may visit (closures, transitions and state hashing
+  /// counted together) before it gives up and leaves the pattern to the NFA simulation, which is
+  /// linear in the input too. Ordinary patterns need a few thousand; without the bound a pattern of
+  /// many alternatives (found by the `schema` fuzz target, issue 17) took seconds to compile.
+  static let dfaBuildBudget = 1_000_000
+
+  /// Subset construction; `nil` when unsupported, larger than 512 states, or costlier to build than
+  /// `dfaBuildBudget`.
   static func buildDFA(_ program: [Instruction], anchored: Bool) -> DFA? {
     for (pc, instruction) in program.enumerated() {
       switch instruction {
@@ -151,6 +158,41 @@ final class ASCIIRegex: Sendable {
       default: break
       }
     }
+    // Symbols no byte set of the program tells apart share a class; transitions are computed
+    // once per class (a pattern of letters and digits has a few dozen classes, not 131).
+    var classOf = [Int](repeating: 0, count: ASCIIRegex.symbolCount)
+    var classCount = 1
+    var seenSets = Set<ByteSet>()
+    for instruction in program where classCount < ASCIIRegex.symbolCount {
+      guard case .byte(let set) = instruction, seenSets.insert(set).inserted else { continue }
+      // Split every class by membership in `set`, then renumber the classes densely.
+      var inside = [Int](repeating: -1, count: classCount)
+      var refined = classCount
+      for symbol in 0..<ASCIIRegex.symbolCount where set.contains(UInt8(symbol)) {
+        let old = classOf[symbol]
+        if inside[old] < 0 {
+          inside[old] = refined
+          refined += 1
+        }
+        classOf[symbol] = inside[old]
+      }
+      var dense = [Int](repeating: -1, count: refined)
+      classCount = 0
+      for symbol in 0..<ASCIIRegex.symbolCount {
+        let c = classOf[symbol]
+        if dense[c] < 0 {
+          dense[c] = classCount
+          classCount += 1
+        }
+        classOf[symbol] = dense[c]
+      }
+    }
+    var representative = [Int](repeating: -1, count: classCount)
+    for symbol in 0..<ASCIIRegex.symbolCount where representative[classOf[symbol]] < 0 {
+      representative[classOf[symbol]] = symbol
+    }
+
+    var work = 0
     func isMatch(_ pc: Int) -> Bool {
       if case .match = program[pc] { return true }
       return false
@@ -173,6 +215,7 @@ final class ASCIIRegex: Sendable {
         default: break
         }
       }
+      work += result.count
       return result
     }
     let restart: Set<Int> = anchored ? [] : closure([0], atEnd: false)
@@ -183,32 +226,35 @@ final class ASCIIRegex: Sendable {
     var acceptsNow: [Bool] = []
     var acceptsAtEnd: [Bool] = []
     var index = 0
+    var classTargets = [Int16](repeating: -1, count: classCount)
     while index < states.count {
       let state = states[index]
       let now = state.contains(where: isMatch)
       acceptsNow.append(now)
       let endClosure = closure(state.filter(isEnd), atEnd: true)
       acceptsAtEnd.append(now || endClosure.contains(where: isMatch))
-      for byte in 0..<ASCIIRegex.symbolCount {
+      for symbolClass in 0..<classCount {
+        let byte = UInt8(representative[symbolClass])
         var seeds: [Int] = []
         for pc in state {
-          if case .byte(let set) = program[pc], set.contains(UInt8(byte)) { seeds.append(pc + 1) }
+          if case .byte(let set) = program[pc], set.contains(byte) { seeds.append(pc + 1) }
         }
         var next = closure(seeds, atEnd: false)
         next.formUnion(restart)
+        work += state.count + next.count
+        guard work <= dfaBuildBudget else { return nil }
         if next.isEmpty {
-          transitions.append(-1)
-          continue
-        }
-        if let id = ids[next] {
-          transitions.append(Int16(id))
+          classTargets[symbolClass] = -1
+        } else if let id = ids[next] {
+          classTargets[symbolClass] = Int16(id)
         } else {
           guard states.count < 512 else { return nil }
           ids[next] = states.count
-          transitions.append(Int16(states.count))
+          classTargets[symbolClass] = Int16(states.count)
           states.append(next)
         }
       }
+      for symbol in 0..<ASCIIRegex.symbolCount { transitions.append(classTargets[classOf[symbol]]) }
       index += 1
     }
     return DFA(transitions: transitions, acceptsNow: acceptsNow, acceptsAtEnd: acceptsAtEnd, start: 0)

@@ -46,7 +46,8 @@ public struct JSONNumber: Hashable, Sendable, Comparable, CustomStringConvertibl
     self.init(jsonText: JSONNumber.plainText(of: value))
   }
 
-  /// Parses text in the JSON number grammar (`-?int frac? exp?`); `nil` when it does not match.
+  /// Parses text in the JSON number grammar (`-?int frac? exp?`); `nil` when it does not match or
+  /// its exponent is beyond `exponentLimit`.
   public init?(jsonText text: String) {
     var bytes = Array(text.utf8)[...]
     var negative = false
@@ -86,20 +87,55 @@ public struct JSONNumber: Hashable, Sendable, Comparable, CustomStringConvertibl
       }
       var value = 0
       var count = 0
+      var overflowed = false
       while let b = bytes.first, b >= 48 && b <= 57 {
-        // Saturate: exponents beyond this are far outside any representable use.
-        if value < 1_000_000_000 { value = value * 10 + Int(b - 48) }
+        JSONNumber.accumulateExponent(&value, digit: b - 48, overflowed: &overflowed)
         count += 1
         bytes = bytes.dropFirst()
       }
-      if count == 0 { return nil }
+      if count == 0 || overflowed { return nil }
       exponent += expNegative ? -value : value
     }
     guard bytes.isEmpty else { return nil }
     self.init(isNegative: negative, digits: digits, exponent: exponent)
+    guard isWithinExponentLimit else { return nil }
   }
 
   public static let zero = JSONNumber(0)
+
+  /// The largest exponent, in scientific notation (`d.ddd…e±N`), of a number the readers accept.
+  ///
+  /// Numbers are kept exactly, so a number is read only when its exponent can be written back:
+  /// `JSONReader`, `init(jsonText:)` and the YAML loader refuse a number whose `scientificExponent`
+  /// lies outside `-exponentLimit…exponentLimit` (`1e1000000000`, `1e-1000000000`) instead of
+  /// rounding it. Every number they return is written by `JSONWriter` as text they read back to an
+  /// equal number. (Doubles reach 10^±308; Decimal128 10^±6144.)
+  public static let exponentLimit = 999_999_999
+
+  /// The exponent of the number in scientific notation: 3 for `1234`, -2 for `0.05`, 0 for zero.
+  /// Saturates at `Int.min` / `Int.max` for numbers built with an extreme `exponent`.
+  public var scientificExponent: Int {
+    if digits.isEmpty { return 0 }
+    let (sum, overflow) = exponent.addingReportingOverflow(digits.count - 1)
+    return overflow ? (exponent < 0 ? Int.min : Int.max) : sum
+  }
+
+  /// True when the readers accept the number: its `scientificExponent` lies within ±`exponentLimit`.
+  public var isWithinExponentLimit: Bool {
+    scientificExponent >= -JSONNumber.exponentLimit && scientificExponent <= JSONNumber.exponentLimit
+  }
+
+  /// Folds one more digit into an exponent being read. Stops growing (and sets `overflowed`) past
+  /// 10^15, far beyond `exponentLimit` plus any number of fraction digits that fits in memory, so the
+  /// digit loop never traps and an overlong exponent is refused, never saturated.
+  @inlinable
+  public static func accumulateExponent(_ value: inout Int, digit: UInt8, overflowed: inout Bool) {
+    if value < 1_000_000_000_000_000 {
+      value = value * 10 + Int(digit)
+    } else {
+      overflowed = true
+    }
+  }
 
   /// True when the value has no fractional part.
   public var isInteger: Bool { exponent >= 0 }

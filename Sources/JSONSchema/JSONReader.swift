@@ -518,18 +518,31 @@ private struct Parser {
       }
       var value = 0
       var count = 0
+      var overflowed = false
       while pos < bytes.count, bytes[pos] >= 0x30 && bytes[pos] <= 0x39 {
-        if value < 1_000_000_000 { value = value * 10 + Int(bytes[pos] - 0x30) }
+        JSONNumber.accumulateExponent(&value, digit: bytes[pos] - 0x30, overflowed: &overflowed)
         count += 1
         pos += 1
       }
       if count == 0 { throw fail("invalid number: expected a digit in the exponent", at: pos) }
+      if overflowed { throw outOfRange(at: start) }
       exponent += expNegative ? -value : value
     }
     if pos < bytes.count, isIdentifierByte(bytes[pos]) || bytes[pos] == UInt8(ascii: ".") {
       throw fail("invalid number: unexpected \(describe(at: pos))", at: pos)
     }
-    return JSONNumber(isNegative: negative, digits: digits, exponent: exponent)
+    let number = JSONNumber(isNegative: negative, digits: digits, exponent: exponent)
+    guard number.isWithinExponentLimit else { throw outOfRange(at: start) }
+    return number
+  }
+
+  /// The error for a number whose exponent is beyond `JSONNumber.exponentLimit` (numbers are kept
+  /// exactly, so one that cannot be written back is refused rather than rounded).
+  mutating func outOfRange(at start: Int) -> JSONReadError {
+    fail(
+      "number out of range: its exponent is beyond ±\(JSONNumber.exponentLimit) "
+        + "(numbers are kept exactly; write a smaller exponent or quote the value as a string)",
+      at: start)
   }
 
   func hexValue(_ b: UInt8) -> UInt32? {

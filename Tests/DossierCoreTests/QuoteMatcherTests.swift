@@ -1,5 +1,6 @@
-import DossierCore
 import Testing
+
+@testable import DossierCore
 
 @Suite struct QuoteMatcherTests {
   private func slice(_ text: String, _ range: Range<Int>) -> String {
@@ -47,5 +48,24 @@ import Testing
     let matcher = QuoteMatcher(text: "short")
     #expect(matcher.occurrences(of: "   ").isEmpty)
     #expect(matcher.occurrences(of: "much longer than the text").isEmpty)
+  }
+
+  /// The byte path for ASCII quotes gives what the character path gives: white space runs (tabs, CR LF)
+  /// as one space, leading and trailing space dropped, every other byte as itself.
+  @Test(arguments: [
+    "plain words", "  lead and trail\t", "line\r\nbreak", "a\t \n b", "", "   ", "it's \"x\"",
+  ])
+  func asciiQuotesFoldAsCharactersDo(_ quote: String) {
+    let expected = QuoteMatcher.foldQuote(quote, .rightSingleQuotationMark).map { character -> Int32 in
+      character == " " ? 0 : Int32(character.asciiValue!) + 1
+    }
+    #expect(QuoteMatcher.asciiPattern(quote) == expected)
+  }
+
+  @Test func asciiQuotesMatchAcrossWhiteSpaceRuns() {
+    #expect(QuoteMatcher.asciiPattern("caf\u{E9}") == nil)
+    let matcher = QuoteMatcher(text: "say line\nbreak and   a \t b here", folding: .rightSingleQuotationMark)
+    #expect(matcher.occurrences(of: "line\r\nbreak") == [4..<14])
+    #expect(matcher.occurrences(of: " a\t \n b ") == [21..<26])
   }
 }

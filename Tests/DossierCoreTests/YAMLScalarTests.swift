@@ -87,4 +87,19 @@ import Testing
     #expect(diagnostics.map(\.code) == [.yamlUnrepresentable])
     #expect(diagnostics.first?.location?.lineColumn == "1:4")
   }
+
+  /// Issue 17 (fuzz finding, json 09:24): exponents used to saturate at 10^9, so a float beyond it
+  /// silently became another number. Now it is kept exactly up to `JSONNumber.exponentLimit` and
+  /// refused, located, beyond it.
+  @Test func floatExponentsAreExactOrRefused() throws {
+    let exact = try #require(JSONNumber(jsonText: "1e999999998"))
+    #expect(YAMLScalarResolver.number("0.0001e+1000000002", kind: .float) == .finite(exact))
+    for text in ["1.234567890121e+10000000011", "1e1000000000", "-1e-1000000000", "1e99999999999999999999"] {
+      #expect(YAMLScalarResolver.number(text, kind: .float) == .tooLarge, "\(text)")
+    }
+    let diagnostics = yamlDiagnostics("a: 1\nv: 1.5e+10000000011\n")
+    #expect(diagnostics.map(\.code) == [.yamlUnrepresentable])
+    #expect(diagnostics.first?.location?.lineColumn == "2:4")
+    #expect(diagnostics.first?.message.contains("exponent is beyond ±999999999") == true)
+  }
 }

@@ -18,6 +18,21 @@ import Testing
     #expect(JSONNumber(jsonText: text) == nil)
   }
 
+  /// Issue 17: `init(jsonText:)` keeps exponents exactly up to the limit and refuses beyond it, like
+  /// the reader (it used to saturate at 10^9).
+  @Test func exponentLimit() throws {
+    #expect(JSONNumber(jsonText: "1e1000000000") == nil)
+    #expect(JSONNumber(jsonText: "1.5e-1000000000") == nil)
+    #expect(JSONNumber(jsonText: "1e99999999999999999999") == nil)
+    let edge = try #require(JSONNumber(jsonText: "0.0001e+1000000002"))
+    #expect(edge.scientificExponent == 999_999_998)
+    #expect(edge.description == "1e+999999998")
+    #expect(JSONNumber(jsonText: edge.description) == edge)
+    #expect(JSONNumber(jsonText: "-12.5e-999999999")?.scientificExponent == -999_999_998)
+    #expect(JSONNumber(isNegative: false, digits: [1], exponent: Int.max).isWithinExponentLimit == false)
+    #expect(JSONNumber.zero.isWithinExponentLimit)
+  }
+
   @Test func ordersByValue() throws {
     let values = ["-1e3", "-2", "-0.5", "0", "1e-7", "0.1", "1", "1.5", "99999999999999999999"]
     let numbers = try values.map { try #require(JSONNumber(jsonText: $0)) }

@@ -34,6 +34,13 @@ import Testing
     Rejection(text: "[1.]", line: 1, column: 4, fragment: "digit after '.'"),
     Rejection(text: "[tru]", line: 1, column: 2, fragment: "expected 'true'"),
     Rejection(text: "[\"日本\", \"abc", line: 1, column: 8, fragment: "unterminated string"),
+    // Issue 17 (fuzz finding): exponents beyond ±999999999 are refused, not saturated.
+    Rejection(text: "[1.234567890121e+10000000011]", line: 1, column: 2, fragment: "number out of range"),
+    Rejection(text: "[1e1000000000]", line: 1, column: 2, fragment: "number out of range"),
+    Rejection(text: "[10e999999999]", line: 1, column: 2, fragment: "number out of range"),
+    Rejection(text: "[0,\n -0.01e-999999998]", line: 2, column: 2, fragment: "number out of range"),
+    Rejection(
+      text: "{\"a\": 1e99999999999999999999999}", line: 1, column: 7, fragment: "number out of range"),
   ]
 
   @Test(arguments: rejections)
@@ -108,6 +115,25 @@ import Testing
     "1e+400", "-1.5e-300", "0.1",
   ])
   func roundTripsBigNumbers(_ text: String) throws {
+    try expectRoundTrip(text)
+  }
+
+  /// Issue 17 (fuzz finding, json 09:24): the reader saturated exponents at 10^9, so numbers near
+  /// and beyond it were changed. Up to ±`JSONNumber.exponentLimit` (in scientific notation) they
+  /// are exact, whatever the written exponent; the writer's text reads back to the same number.
+  @Test(arguments: [
+    ("1e999999999", "1e+999999999"), ("-9.87654321e-999999999", "-9.87654321e-999999999"),
+    ("0.0001e+1000000002", "1e+999999998"), ("123456789e999999991", "1.23456789e+999999999"),
+    ("1000e-1000000002", "1e-999999999"), ("1.234567890121e+1000000", "1.234567890121e+1000000"),
+  ])
+  func keepsExponentsUpToTheLimitExactly(_ text: String, _ canonical: String) throws {
+    let value = try JSONReader().read("[\(text)]")
+    #expect(value.arrayValue?.first?.numberValue?.description == canonical)
+    #expect(value.arrayValue?.first?.numberValue == JSONNumber(jsonText: canonical))
+    try expectRoundTrip(text)
+  }
+
+  func expectRoundTrip(_ text: String) throws {
     let value = try JSONReader().read("[\(text)]")
     let written = JSONWriter.text(of: value)
     let again = try JSONReader().read(written)

@@ -76,7 +76,8 @@ extension DiagnosticCode {
   public static let yamlUnrepresentable = DiagnosticCode(
     "Y013", "value cannot be represented in JSON",
     "The value is valid YAML but has no JSON form: `.inf`, `-.inf`, `.nan`, or an integer literal with more "
-      + "than 256 digits. Quote it to keep it as a string, or use a finite number.")
+      + "than 256 digits, or a number whose exponent is beyond ±999999999. Quote it to keep it as a string, "
+      + "or use a finite number.")
   /// Input that is not valid UTF-8 (or another encoding libyaml rejects).
   public static let yamlEncoding = DiagnosticCode(
     "Y014", "invalid encoding",

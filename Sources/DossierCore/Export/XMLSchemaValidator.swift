@@ -88,19 +88,38 @@ public final class XMLSchemaValidator: @unchecked Sendable {
 
   /// Parses and validates a document; returns its problems (empty when it is well-formed and valid).
   ///
-  /// A document with a DOCTYPE is refused before parsing; every other one is parsed and validated
-  /// without libxml2's global lock (nothing external can be loaded), so workers validate at once.
+  /// A document with a DOCTYPE is refused before parsing; every other one is validated as it is parsed
+  /// (libxml2's streaming validation: no tree is built), without libxml2's global lock (nothing external
+  /// can be loaded), so workers validate at once.
   public func validate(_ bytes: [UInt8], fileName: String) -> [Issue] {
     if LibXML2.hasDoctype(bytes) {
       return [Issue(line: 1, column: 1, message: "a DOCTYPE is not allowed in an export file")]
     }
+    guard !bytes.isEmpty, bytes.count < Int(Int32.max) else {
+      let problem = bytes.isEmpty ? "the document is empty" : "the document is too large"
+      return [Issue(line: 1, column: 1, message: problem)]
+    }
     let session = LibXML2.Session()
     return LibXML2.runConcurrently(session) { () -> [Issue] in
-      guard let doc = LibXML2.parse(bytes, fileName: fileName, session: session) else {
-        return Self.issues(session)
+      guard let context = xmlSchemaNewValidCtxt(schema) else {
+        return [Issue(line: 0, column: 0, message: "cannot create a validation context")]
       }
-      defer { xmlFreeDoc(doc) }
-      return validate(document: doc, session: session)
+      defer { xmlSchemaFreeValidCtxt(context) }
+      xmlSchemaSetValidStructuredErrors(
+        context, dossierStructuredError, Unmanaged.passUnretained(session).toOpaque())
+      let result = bytes.withUnsafeBufferPointer { buffer -> Int32 in
+        // libxml2 copies the bytes (2.9 static buffers are unsafe); xmlSchemaValidateStream frees them.
+        let input = buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+          xmlParserInputBufferCreateMem($0, Int32(buffer.count), XML_CHAR_ENCODING_UTF8)
+        }
+        guard let input else { return -1 }
+        return xmlSchemaValidateStream(context, input, XML_CHAR_ENCODING_UTF8, nil, nil)
+      }
+      var issues = Self.issues(session)
+      if result != 0 && issues.isEmpty {
+        issues.append(Issue(line: 0, column: 0, message: "validation failed (libxml2 code \(result))"))
+      }
+      return issues
     }
   }
 

@@ -10,7 +10,7 @@ public final class BagFolderSink: BagSink, @unchecked Sendable {
   /// Where the bag goes.
   public let writer: BagFolderWriter
   private var folders: Set<String> = []
-  private var appended: [String: Int32] = [:]
+  private var appended: [String: TableFile] = [:]
   private var count = 0
   /// The fingerprints of the new `documents.jsonl` and the number of `activities.jsonl` rows, for the
   /// build summary (the table itself is not kept: memory stays flat).
@@ -30,21 +30,43 @@ public final class BagFolderSink: BagSink, @unchecked Sendable {
   }
 
   public func append(_ path: String, _ bytes: [UInt8]) throws {
-    let fd: Int32
+    let file: TableFile
     if let open = appended[path] {
-      fd = open
+      file = open
     } else {
       let full = try prepare(path)
-      fd = Glibc.open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+      let fd = Glibc.open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
       guard fd >= 0 else {
         throw BagFolderWriter.Failure(description: "cannot create '\(full)': \(writer.errnoText())")
       }
-      appended[path] = fd
+      file = TableFile(fd: fd, path: full)
+      appended[path] = file
     }
-    try writer.writeAll(fd, bytes, path: BagFolderWriter.join(writer.temporary, path))
+    file.buffer += bytes
+    if file.buffer.count >= TableFile.flushSize { try file.flush(writer) }
     if path == BagFolderComparer.documentsTable { documents.add(bytes) }
     if path == "data/jsonl/activities.jsonl" {
       activityRows = (activityRows ?? 0) + bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+  }
+
+  /// A table file being appended to: rows are gathered and written in blocks of `flushSize` bytes (a
+  /// write call per document and table would cost more than the copy).
+  private final class TableFile {
+    static let flushSize = 1 << 16
+    let fd: Int32
+    let path: String
+    var buffer: [UInt8] = []
+
+    init(fd: Int32, path: String) {
+      self.fd = fd
+      self.path = path
+      buffer.reserveCapacity(Self.flushSize * 2)
+    }
+
+    func flush(_ writer: BagFolderWriter) throws {
+      try writer.writeAll(fd, buffer, path: path)
+      buffer.removeAll(keepingCapacity: true)
     }
   }
 
@@ -70,14 +92,22 @@ public final class BagFolderSink: BagSink, @unchecked Sendable {
 
   /// Removes the temporary folder.
   public func discard() {
-    try? closeAll()
+    try? closeAll(flushing: false)
     writer.discardTemporary()
   }
 
-  private func closeAll() throws {
+  /// Writes what the table files still hold (unless `flushing` is false) and closes them.
+  private func closeAll(flushing: Bool = true) throws {
     var failure: Error?
-    for (path, fd) in appended where close(fd) != 0 && failure == nil {
-      failure = BagFolderWriter.Failure(description: "cannot write '\(path)': \(writer.errnoText())")
+    for (_, file) in appended.sorted(by: { $0.key < $1.key }) {
+      do {
+        if flushing && failure == nil { try file.flush(writer) }
+      } catch {
+        failure = error
+      }
+      if close(file.fd) != 0 && failure == nil {
+        failure = BagFolderWriter.Failure(description: "cannot write '\(file.path)': \(writer.errnoText())")
+      }
     }
     appended = [:]
     if let failure { throw failure }

@@ -94,14 +94,28 @@ public struct LineIndex: Sendable, Equatable {
     return start..<end
   }
 
-  /// The UTF-8 offset of a scalar offset, found from the nearest checkpoint (at most
-  /// `checkpointStride` scalars are skipped).
+  /// The UTF-8 offset of a scalar offset: direct on an ASCII text or line, otherwise found from the
+  /// line start or the nearest checkpoint (at most `checkpointStride` scalars are skipped).
   func utf8Offset(ofScalar offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     let clamped = min(max(offset, 0), scalarCount)
     if clamped == scalarCount { return utf8Count }
+    // An ASCII text, or line, maps scalars to bytes one to one.
+    if scalarCount == utf8Count { return clamped }
+    let line = line(containing: clamped)
+    let lineStart = lineStarts[line - 1]
+    let lineEnd = line < lineStarts.count ? lineStarts[line] : scalarCount
+    let lineUTF8End = line < lineUTF8Starts.count ? lineUTF8Starts[line] : utf8Count
+    if lineEnd - lineStart == lineUTF8End - lineUTF8Starts[line - 1] {
+      return lineUTF8Starts[line - 1] + clamped - lineStart
+    }
+    // Otherwise scan from the line start or the nearest checkpoint, whichever is closer.
     let checkpoint = clamped / Self.checkpointStride
     var byte = checkpoints[checkpoint]
     var remaining = clamped - checkpoint * Self.checkpointStride
+    if lineStart > checkpoint * Self.checkpointStride {
+      byte = lineUTF8Starts[line - 1]
+      remaining = clamped - lineStart
+    }
     while remaining > 0 {
       byte += UTF8Scanner.sequenceLength(lead: bytes[byte])
       remaining -= 1

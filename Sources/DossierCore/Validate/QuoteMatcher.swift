@@ -130,15 +130,19 @@ public struct QuoteMatcher: Sendable {
   /// Overlapping occurrences are all reported. An empty (or all-space) quote matches nothing.
   public func occurrences(of quote: String) -> [Range<Int>] {
     var pattern: [Int32] = []
-    for character in QuoteMatcher.foldQuote(quote, folding) {
-      if character == " " {
-        pattern.append(0)
-      } else if folding != .loose, let byte = character.asciiValue, character.unicodeScalars.count == 1 {
-        pattern.append(QuoteMatcher.asciiID(byte))
-      } else {
-        // A character the text does not have cannot match.
-        guard let known = alphabet[character] else { return [] }
-        pattern.append(known)
+    if folding != .loose, let ascii = QuoteMatcher.asciiPattern(quote) {
+      pattern = ascii
+    } else {
+      for character in QuoteMatcher.foldQuote(quote, folding) {
+        if character == " " {
+          pattern.append(0)
+        } else if folding != .loose, let byte = character.asciiValue, character.unicodeScalars.count == 1 {
+          pattern.append(QuoteMatcher.asciiID(byte))
+        } else {
+          // A character the text does not have cannot match.
+          guard let known = alphabet[character] else { return [] }
+          pattern.append(known)
+        }
       }
     }
     guard !pattern.isEmpty, pattern.count <= folded.count else { return [] }
@@ -152,16 +156,44 @@ public struct QuoteMatcher: Sendable {
     }
     var results: [Range<Int>] = []
     var matched = 0
-    for i in folded.indices {
-      while matched > 0 && folded[i] != pattern[matched] { matched = failure[matched - 1] }
-      if folded[i] == pattern[matched] { matched += 1 }
-      if matched == pattern.count {
-        let first = i - pattern.count + 1
-        results.append(starts[first]..<ends[i])
-        matched = failure[matched - 1]
+    folded.withUnsafeBufferPointer { folded in
+      pattern.withUnsafeBufferPointer { pattern in
+        failure.withUnsafeBufferPointer { failure in
+          for i in folded.indices {
+            let scalar = folded[i]
+            while matched > 0 && scalar != pattern[matched] { matched = failure[matched - 1] }
+            if scalar == pattern[matched] { matched += 1 }
+            if matched == pattern.count {
+              let first = i - pattern.count + 1
+              results.append(starts[first]..<ends[i])
+              matched = failure[matched - 1]
+            }
+          }
+        }
       }
     }
     return results
+  }
+
+  /// The folded ids of an all-ASCII quote, straight from its bytes (what `foldQuote` gives, without
+  /// grapheme breaking: ASCII folds to itself unless `.loose`); `nil` when the quote is not ASCII.
+  static func asciiPattern(_ quote: String) -> [Int32]? {
+    var pattern: [Int32] = []
+    pattern.reserveCapacity(quote.utf8.count)
+    var pendingSpace = false
+    for byte in quote.utf8 {
+      guard byte < 0x80 else { return nil }
+      if byte == 0x20 || (0x09...0x0D).contains(byte) {
+        pendingSpace = !pattern.isEmpty
+        continue
+      }
+      if pendingSpace {
+        pattern.append(0)
+        pendingSpace = false
+      }
+      pattern.append(asciiID(byte))
+    }
+    return pattern
   }
 
   static func foldQuote(_ quote: String, _ folding: Folding = .quotationMarks) -> [Character] {

@@ -210,7 +210,10 @@ struct YAMLJSONConverter {
           help: "quote it to keep it as a string")
       case .tooLarge:
         unrepresentable(
-          r, "integer literal longer than \(YAMLScalarResolver.maxIntegerDigits) digits",
+          r,
+          r.scalarKind == .int
+            ? "integer literal longer than \(YAMLScalarResolver.maxIntegerDigits) digits"
+            : "'\(text)' (float) is out of range: its exponent is beyond ±\(JSONNumber.exponentLimit)",
           help: "quote it to keep it as a string")
       }
       return .null

@@ -13,7 +13,8 @@ public enum YAMLScalarResolver {
     case finite(JSONNumber)
     case infinity(negative: Bool)
     case nan
-    /// An integer literal too long to convert (more than `maxIntegerDigits` digits).
+    /// A literal too large to keep exactly: a hexadecimal or octal integer of more than
+    /// `maxIntegerDigits` digits, or a float whose exponent is beyond `JSONNumber.exponentLimit`.
     case tooLarge
   }
 
@@ -223,14 +224,16 @@ public enum YAMLScalarResolver {
         i += 1
       }
       var value = 0
+      var overflowed = false
       while i < b.count && isDigit(b[i]) {
-        // Saturate: such exponents are far beyond any meaningful value.
-        if value < 1_000_000_000 { value = value * 10 + Int(b[i] &- 48) }
+        JSONNumber.accumulateExponent(&value, digit: b[i] &- 48, overflowed: &overflowed)
         i += 1
       }
+      if overflowed { return .tooLarge }
       exponent += expNegative ? -value : value
     }
-    return .finite(JSONNumber(isNegative: negative, digits: digits, exponent: exponent))
+    let number = JSONNumber(isNegative: negative, digits: digits, exponent: exponent)
+    return number.isWithinExponentLimit ? .finite(number) : .tooLarge
   }
 
   @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
