@@ -226,6 +226,13 @@ public struct JSONObject: Hashable, Sendable, Sequence {
   /// True when the object has a member with this key.
   public func contains(key: String) -> Bool { storage.position(of: key) != nil }
 
+  /// The position of `key` in `keys`, trying `hint` first: for keys looked up in the order the object
+  /// holds them (one comparison each instead of a hash or a scan).
+  public func position(of key: String, hint: Int) -> Int? {
+    if hint >= 0 && hint < storage.keys.count && JSONValue.keyEqual(storage.keys[hint], key) { return hint }
+    return storage.position(of: key)
+  }
+
   /// The members in insertion order.
   public var pairs: [(key: String, value: JSONValue)] { Array(self) }
 

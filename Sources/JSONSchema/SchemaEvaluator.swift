@@ -288,7 +288,12 @@ struct SchemaEvaluator {
     case .required(let names):
       guard case .object(let o) = instance else { return true }
       var valid = true
-      for name in names where !o.contains(key: name) {
+      var hint = 0
+      for name in names {
+        if let found = o.position(of: name, hint: hint) {
+          hint = found + 1
+          continue
+        }
         valid = false
         guard collect else { return false }
         fail(node, "required", "missing required property \"\(name)\"")
@@ -568,10 +573,11 @@ struct SchemaEvaluator {
     let values = object.values
     let patterns = p.patterns
     let additional = p.additional
+    var hint = 0
     for i in 0..<keys.count {
       let key = keys[i]
       var matched = false
-      if let sub = p.named.lookup(key) {
+      if let sub = p.named.lookup(key, hint: &hint) {
         matched = true
         let mark = errors.count
         if !evaluate(sub, values[i], &ignored, false) {

@@ -96,9 +96,23 @@ struct NameTable: @unchecked Sendable {
     }
   }
 
-  func lookup(_ name: String) -> SchemaNode? {
-    if let index { return index[name].map { schemas[$0].node } }
-    for i in 0..<names.count where JSONValue.keyEqual(names[i], name) { return schemas[i].node }
+  /// The schema of `name`, trying `names[hint]` first: objects often list their keys in the order the
+  /// schema declares them (exported records always do), so one comparison usually finds it. `hint`
+  /// moves just past the name found.
+  func lookup(_ name: String, hint: inout Int) -> SchemaNode? {
+    if hint < names.count, JSONValue.keyEqual(names[hint], name) {
+      hint += 1
+      return schemas[hint - 1].node
+    }
+    if let index {
+      guard let found = index[name] else { return nil }
+      hint = found + 1
+      return schemas[found].node
+    }
+    for i in 0..<names.count where JSONValue.keyEqual(names[i], name) {
+      hint = i + 1
+      return schemas[i].node
+    }
     return nil
   }
 }

@@ -37,9 +37,10 @@ import Testing
 
   /// `pre-commit try-repo <clone> dossier-validate --all-files` passes on a sample project (the
   /// repository's own corpus) and fails once a sidecar is broken. pre-commit builds `dossier` in
-  /// release from a clone of this repository's HEAD (`language: swift`) for each run: `try-repo`
-  /// installs hooks into a throwaway store, not `PRE_COMMIT_HOME` (which only keeps pre-commit's own
-  /// files under `.build/`).
+  /// release from a clone of this repository's HEAD (`language: swift`). `try-repo` installs hooks
+  /// into a throwaway store (`Store(tempdir)`), which would build twice; both runs call pre-commit's
+  /// own `try-repo` command with that store kept in the test's folder instead (`tryRepoScript`), so
+  /// the second run reuses the first run's build.
   @Test(.enabled(if: slowTestsEnabled, "slow: run with make test-slow"))
   func preCommitTryRepo() throws {
     guard let python = PythonEnvironment.python(with: ["pre-commit"], for: "the pre-commit try-repo test")
@@ -71,15 +72,18 @@ import Testing
       #expect(step.exitCode == 0, "\(arguments): \(step.stderr)")
     }
     let environment = [
-      "PRE_COMMIT_HOME": RepositoryPaths.root.appendingPathComponent(".build/pre-commit-home").path
+      "PRE_COMMIT_HOME": work.appendingPathComponent("pre-commit-home").path
     ].merging(identity) { a, _ in a }
+    let store = work.appendingPathComponent("pre-commit-store").path
     func tryRepo() throws -> CommandResult {
       try CommandRunner.run(
-        python, ["-m", "pre_commit", "try-repo", clone.path, "dossier-validate", "--all-files"], in: sample,
-        environment: environment)
+        python,
+        ["-c", Self.tryRepoScript, store, "try-repo", clone.path, "dossier-validate", "--all-files"],
+        in: sample, environment: environment)
     }
     let passing = try tryRepo()
     #expect(passing.exitCode == 0, "\(passing.stdout)\(passing.stderr)")
+    #expect(passing.stdout.contains("Installing environment"), "\(passing.stdout)")
 
     let sidecars = try fm.contentsOfDirectory(atPath: sample.appendingPathComponent("Input").path)
       .filter { $0.hasSuffix(".yaml") }.sorted()
@@ -92,5 +96,23 @@ import Testing
     let failing = try tryRepo()
     #expect(failing.exitCode != 0)
     #expect(failing.stdout.contains(broken), "\(failing.stdout)")
+    if !passing.stdout.contains("try_repo.Store is gone") {
+      #expect(!failing.stdout.contains("Installing environment"), "the second run built again")
+    }
   }
+
+  /// `python3 -c SCRIPT STORE try-repo ARGS…`: pre-commit's command line (`pre_commit.main.main`) with
+  /// `try-repo`'s store at STORE instead of a new temporary folder. Where a later pre-commit has no
+  /// `try_repo.Store` to replace, it says so and runs `try-repo` as it is (building each time).
+  static let tryRepoScript = """
+    import sys
+    from pre_commit.commands import try_repo
+    from pre_commit.main import main
+    from pre_commit.store import Store
+    if hasattr(try_repo, "Store"):
+        try_repo.Store = lambda _tempdir: Store(sys.argv[1])
+    else:
+        print("NOTE: pre_commit.commands.try_repo.Store is gone; try-repo builds in its own store")
+    sys.exit(main(sys.argv[2:]))
+    """
 }

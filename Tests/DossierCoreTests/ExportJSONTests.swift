@@ -19,6 +19,21 @@ import Testing
         + "\"b\":[0,9007199254740992,true,null],\"😀\":2,\"\u{E000}\":1}")
   }
 
+  /// Pretty output is `JSONWriter`'s `.prettySorted` text, byte for byte: integers of every size and
+  /// sign, nesting deeper than one block of indentation (40 levels), keys in and out of order.
+  @Test func prettyJSONIsTheSortedWriterText() throws {
+    var value: JSONValue = .array([
+      .integer(0), .integer(-1), .integer(7), .integer(-9_007_199_254_740_992),
+      .integer(9_007_199_254_740_992),
+      .integer(1_234_567_890), .object(JSONObject([("z", .integer(-10)), ("a", .integer(10))])),
+    ])
+    for level in 0..<40 {
+      value = .object(JSONObject([("k\(level)", value), ("a", .integer(level)), ("list", .array([]))]))
+    }
+    let pretty = String(decoding: try CanonicalJSON.pretty(value), as: UTF8.self)
+    #expect(pretty == JSONWriter.text(of: value, options: .prettySorted) + "\n")
+  }
+
   @Test func canonicalJSONRefusesFractionsAndHugeIntegers() {
     #expect(throws: CanonicalJSON.UnrepresentableNumber.self) {
       _ = try CanonicalJSON.canonical(.number(JSONNumber(jsonText: "1.5")!))

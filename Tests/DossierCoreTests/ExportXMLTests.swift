@@ -21,6 +21,34 @@ import Testing
     #expect(back.quantities.contains { $0.raw == "" })
   }
 
+  /// The streaming XSD validation reports what breaks the schema or XML itself, at its line, and
+  /// refuses a DOCTYPE before parsing.
+  @Test func theValidatorReportsInvalidAndMalformedRecords() throws {
+    let options = try ExportFixtures.options()
+    let files = try RecordXMLExporter(options: options).export(ExportFixtures.corpus)
+    let validator = try XMLSchemaValidator(
+      bundle: options.schemas!, schemaPath: XMLSchemaBundle.recordSchemaPath)
+    let text = String(decoding: files[1].bytes, as: UTF8.self)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let kindLine = try #require(lines.firstIndex { $0.contains("<kind>") }) + 1
+
+    let wrongElement = text.replacingOccurrences(of: "<kind>", with: "<sort>", options: [], range: nil)
+      .replacingOccurrences(of: "</kind>", with: "</sort>")
+    let invalid = validator.validate(Array(wrongElement.utf8), fileName: "x.xml")
+    #expect(!invalid.isEmpty)
+    #expect(invalid.first?.line == kindLine)
+    #expect(invalid.first?.message.contains("sort") == true)
+
+    let malformed = validator.validate(Array(text.dropLast(12).utf8), fileName: "x.xml")
+    #expect(!malformed.isEmpty)
+
+    let doctype = text.replacingOccurrences(of: "?>\n<record", with: "?>\n<!DOCTYPE record>\n<record")
+    #expect(
+      validator.validate(Array(doctype.utf8), fileName: "x.xml").first?.message.contains("DOCTYPE") == true)
+    #expect(validator.validate([], fileName: "x.xml").first?.message == "the document is empty")
+    #expect(validator.validate(files[1].bytes, fileName: "x.xml").isEmpty)
+  }
+
   @Test func recordXMLUsesDublinCoreHeaderAndLanguageTags() throws {
     let files = try RecordXMLExporter(options: try ExportFixtures.options()).export(ExportFixtures.corpus)
     let article = String(decoding: files[1].bytes, as: UTF8.self)

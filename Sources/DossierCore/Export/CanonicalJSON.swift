@@ -53,7 +53,7 @@ public enum CanonicalJSON {
         guard n.isInteger, let i = n.intValue, i.magnitude <= UInt(maxExactInteger) else {
           throw UnrepresentableNumber(number: n.description)
         }
-        append(String(i))
+        appendInteger(i)
       case .string(let s): writeString(s)
       case .array(let items):
         if items.isEmpty {
@@ -77,10 +77,10 @@ public enum CanonicalJSON {
         let values = object.values
         // Objects built in key order (record rows) need no sort: one pass checks the order.
         let inOrder = keys.indices.dropFirst().allSatisfy { CanonicalJSON.precedes(keys[$0 - 1], keys[$0]) }
-        let order =
-          inOrder ? Array(keys.indices) : keys.indices.sorted { CanonicalJSON.precedes(keys[$0], keys[$1]) }
+        let order = inOrder ? [] : keys.indices.sorted { CanonicalJSON.precedes(keys[$0], keys[$1]) }
         bytes.append(UInt8(ascii: "{"))
-        for (n, i) in order.enumerated() {
+        for n in keys.indices {
+          let i = inOrder ? n : order[n]
           if n > 0 { bytes.append(UInt8(ascii: ",")) }
           newLine(depth + 1)
           writeString(keys[i])
@@ -100,7 +100,30 @@ public enum CanonicalJSON {
     private mutating func newLine(_ depth: Int) {
       guard indent else { return }
       bytes.append(0x0A)
-      bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+      var count = 2 * depth
+      while count > 0 {
+        let chunk = min(count, Writer.spaces.count)
+        bytes.append(contentsOf: Writer.spaces[..<chunk])
+        count -= chunk
+      }
+    }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    /// The decimal digits of an integer, without making a `String`.
+    private mutating func appendInteger(_ value: Int) {
+      if value < 0 { bytes.append(UInt8(ascii: "-")) }
+      var magnitude = value.magnitude
+      var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of a UInt64
+      withUnsafeMutableBytes(of: &digits) { buffer in
+        var index = buffer.count
+        repeat {
+          index -= 1
+          buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+          magnitude /= 10
+        } while magnitude > 0
+        bytes.append(contentsOf: buffer[index...])
+      }
     }
 
     private mutating func append(_ text: String) {

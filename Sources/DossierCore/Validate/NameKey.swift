@@ -8,25 +8,10 @@ enum NameKey {
   static func of(_ text: String) -> String {
     // ASCII (most names): NFKC changes nothing and case folding is per byte.
     var text = text
-    if let key = text.withUTF8({ utf8 -> String? in
-      guard !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
-      var out: [UInt8] = []
-      out.reserveCapacity(utf8.count)
-      var pendingSpace = false
-      for byte in utf8 {
-        if byte == 0x20 || (0x09...0x0D).contains(byte) {
-          pendingSpace = !out.isEmpty
-          continue
-        }
-        if pendingSpace {
-          out.append(0x20)
-          pendingSpace = false
-        }
-        out.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
-      }
-      return String(decoding: out, as: UTF8.self)
+    if let key = text.withUTF8({ utf8 in
+      ASCIIWhiteSpace.fold(utf8, separator: 0x20) { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
     }) {
-      return key
+      return String(decoding: key, as: UTF8.self)
     }
     let compatible = text.precomposedStringWithCompatibilityMapping
     var out = ""

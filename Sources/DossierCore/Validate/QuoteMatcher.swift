@@ -88,7 +88,7 @@ public struct QuoteMatcher: Sendable {
           index = next
         }
         if let range, offset < range.lowerBound || offset >= range.upperBound { continue }
-        if byte == 0x20 || (0x09...0x0D).contains(byte) {
+        if ASCIIWhiteSpace.isSpace(byte) {
           space(width: 1)
         } else {
           add(QuoteMatcher.asciiID(byte), width: 1)
@@ -178,22 +178,7 @@ public struct QuoteMatcher: Sendable {
   /// The folded ids of an all-ASCII quote, straight from its bytes (what `foldQuote` gives, without
   /// grapheme breaking: ASCII folds to itself unless `.loose`); `nil` when the quote is not ASCII.
   static func asciiPattern(_ quote: String) -> [Int32]? {
-    var pattern: [Int32] = []
-    pattern.reserveCapacity(quote.utf8.count)
-    var pendingSpace = false
-    for byte in quote.utf8 {
-      guard byte < 0x80 else { return nil }
-      if byte == 0x20 || (0x09...0x0D).contains(byte) {
-        pendingSpace = !pattern.isEmpty
-        continue
-      }
-      if pendingSpace {
-        pattern.append(0)
-        pendingSpace = false
-      }
-      pattern.append(asciiID(byte))
-    }
-    return pattern
+    ASCIIWhiteSpace.fold(quote.utf8, separator: 0, map: asciiID)
   }
 
   static func foldQuote(_ quote: String, _ folding: Folding = .quotationMarks) -> [Character] {
@@ -232,7 +217,7 @@ public struct QuoteMatcher: Sendable {
   }
 
   static func isSpace(_ character: Character) -> Bool {
-    if let ascii = character.asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
+    if let ascii = character.asciiValue { return ASCIIWhiteSpace.isSpace(ascii) }
     return character.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
   }
 }
