@@ -234,4 +234,40 @@ enum BagVerification {
     #expect(x001.allSatisfy { $0.location?.file == "Input/\(TransformSeedTests.article).yaml" })
     #expect(x001.first?.location?.line == line)
   }
+
+  /// `X009` (records that break `records.schema.json`: a bug or an edited records schema) points at the
+  /// annotation value the offending field came from.
+  @Test func aRecordBreakingTheRecordsSchemaIsReportedAtItsAnnotationValue() async throws {
+    var schemas = try ValidateFixtures.schemas()
+    var records = try #require(
+      try JSONSerialization.jsonObject(with: Data(schemas.recordsSchema.bytes)) as? [String: Any])
+    var defs = try #require(records["$defs"] as? [String: Any])
+    var activities = try #require(defs["activities"] as? [String: Any])
+    var properties = try #require(activities["properties"] as? [String: Any])
+    var notes = try #require(properties["notes"] as? [String: Any])
+    notes["maxLength"] = 5
+    properties["notes"] = notes
+    activities["properties"] = properties
+    defs["activities"] = activities
+    records["$defs"] = defs
+    schemas.recordsSchema.bytes = Array(try JSONSerialization.data(withJSONObject: records))
+    let corpus = try ValidateFixtures.seedCorpus()
+    let input = try #require(corpus[TransformSeedTests.article])
+    let text = try #require(input.annotation).text
+    let line =
+      try #require(
+        text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+          $0.contains("notes: The occasion is the 100th anniversary")
+        }) + 1
+    let result = try await schemas.buildPipeline().build(Array(corpus.values))
+    #expect(result.files == nil)
+    let x009 = result.diagnostics.filter { $0.code == .recordSchemaViolation }
+    let located = try #require(
+      x009.first {
+        $0.message.contains("/notes") && $0.location?.file == "Input/\(TransformSeedTests.article).yaml"
+      },
+      "\(x009.map { "\($0.location.map { "\($0.file):\($0.line)" } ?? "-") \($0.message)" })")
+    #expect(located.location?.line == line)
+    #expect(x009.allSatisfy { $0.location != nil })
+  }
 }

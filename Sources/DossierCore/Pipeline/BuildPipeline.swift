@@ -242,7 +242,10 @@ public struct BuildPipeline: Sendable {
     }
     let rows = RecordRows(transformed.records)
     let value = JSONExporter.documentValue(rows)
-    let problems = checkSchema(value, documentID: transformed.records.documents.first?.id ?? "?")
+    let documentID = transformed.records.documents.first?.id ?? "?"
+    let problems = checkSchema(value, documentID: documentID) { [origins = transformed.origins] pointer in
+      Self.recordReference(pointer, rows: rows, documentID: documentID).flatMap { origins.location(of: $0) }
+    }
     transformed.rows = rows
     transformed.documentValue = value
     return problems.isEmpty ? .success(transformed) : .failure(DiagnosticError(problems))
@@ -263,7 +266,11 @@ public struct BuildPipeline: Sendable {
     checkSchema(JSONExporter.documentValue(records), documentID: records.documents.first?.id ?? "?")
   }
 
-  func checkSchema(_ value: JSONValue, documentID: String) -> [Diagnostic] {
+  /// `locate` gives the source location of a place in the value (`/activities/3/name`): the
+  /// annotation value or text the record field came from.
+  func checkSchema(
+    _ value: JSONValue, documentID: String, locate: (JSONPointer) -> SourceLocation? = { _ in nil }
+  ) -> [Diagnostic] {
     let result = recordsSchema.validate(value)
     guard !result.isValid else { return [] }
     return result.errors.prefix(50).map { error in
@@ -271,8 +278,34 @@ public struct BuildPipeline: Sendable {
         .recordSchemaViolation,
         "internal error: the records of \(documentID) break records.schema.json at "
           + "\(error.instanceLocation) (\(error.keywordLocation)): \(error.message)",
+        at: locate(error.instanceLocation),
         help: "this is a bug in Dossier, not in the input; please report it")
     }
+  }
+
+  /// The record field a place in a document's JSON value names: `/TABLE/ROW/COLUMN[/…]`, or
+  /// `/document/COLUMN` for the document's own record.
+  static func recordReference(_ pointer: JSONPointer, rows: RecordRows, documentID: String)
+    -> RecordFieldReference?
+  {
+    let tokens = pointer.tokens
+    guard let first = tokens.first else { return nil }
+    let table: RecordTable
+    let row: Int
+    let column: Int
+    if first == "document" {
+      (table, row, column) = (.documents, 0, 1)
+    } else {
+      guard let named = RecordTable.all.first(where: { $0.name == first }), tokens.count > 1,
+        let index = Int(tokens[1])
+      else { return nil }
+      (table, row, column) = (named, index, 2)
+    }
+    let tableRows = rows.rows(of: table)
+    guard tableRows.indices.contains(row) else { return nil }
+    return RecordFieldReference(
+      documentID: documentID, table: table.name, key: tableRows[row].keyValues,
+      column: tokens.count > column ? tokens[column] : "")
   }
 
   static func fileName(_ path: String) -> String {
