@@ -60,6 +60,13 @@ public struct RecordRow: Hashable, Sendable {
   }
 
   /// The row's table and key, for messages: `participants[003_…, h2-zapad, 3]`.
+  /// A column of this row, for a diagnostic about its value (the document id read from the row).
+  public func reference(column: String) -> RecordFieldReference {
+    var documentID = ""
+    if case .string(let id) = self["document_id"] { documentID = id }
+    return RecordFieldReference(documentID: documentID, table: table.name, key: keyValues, column: column)
+  }
+
   public var label: String { "\(table.name)[\(keyValues.joined(separator: ", "))]" }
 
   func string(_ column: String) throws(RecordRowError) -> String {

@@ -79,17 +79,11 @@ public enum RecordSetChecker {
     return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
   }
 
-  private static func reference(_ row: RecordRow, _ column: String) -> RecordFieldReference {
-    let doc: String
-    if case .string(let d) = row["document_id"] { doc = d } else { doc = "" }
-    return RecordFieldReference(documentID: doc, table: row.table.name, key: row.keyValues, column: column)
-  }
-
   private static func formatProblems(
     _ row: RecordRow, spans: [(Int, Int)], options: ExportOptions, into problems: inout [Diagnostic]
   ) {
     func fail(_ column: RecordColumn, _ message: String, code: DiagnosticCode = .inconsistentRecords) {
-      let location = options.locator?(reference(row, column.name))
+      let location = options.locator?(row.reference(column: column.name))
       problems.append(.error(code, "\(row.label): column '\(column.name)' \(message)", at: location))
     }
     for (column, value) in zip(row.table.columns, row.values) {

@@ -69,14 +69,11 @@ public enum RecordXML {
     options: ExportOptions
   ) -> Diagnostic {
     let table = row.table
-    var documentID = ""
-    if case .string(let d) = row["document_id"] { documentID = d }
-    let document = documents.first { $0.id == documentID }
+    let reference = row.reference(column: column.name)
+    let document = documents.first { $0.id == reference.documentID }
     let fromText = textColumns.contains("\(table.name).\(column.name)")
     let origin =
       (fromText ? document?.sourceFile : (document?.annotationFile ?? document?.sourceFile)) ?? "the input"
-    let reference = RecordFieldReference(
-      documentID: documentID, table: table.name, key: row.keyValues, column: column.name)
     return .error(
       .xmlCharacterNotAllowed,
       "\(row.label): column '\(column.name)' contains U+\(RecordSetChecker.hex(bad.scalar.value)) at "

@@ -101,37 +101,35 @@ public final class XMLSchemaValidator: @unchecked Sendable {
     }
     let session = LibXML2.Session()
     return LibXML2.runConcurrently(session) { () -> [Issue] in
-      guard let context = xmlSchemaNewValidCtxt(schema) else {
-        return [Issue(line: 0, column: 0, message: "cannot create a validation context")]
-      }
-      defer { xmlSchemaFreeValidCtxt(context) }
-      xmlSchemaSetValidStructuredErrors(
-        context, dossierStructuredError, Unmanaged.passUnretained(session).toOpaque())
-      let result = bytes.withUnsafeBufferPointer { buffer -> Int32 in
-        // libxml2 copies the bytes (2.9 static buffers are unsafe); xmlSchemaValidateStream frees them.
-        let input = buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-          xmlParserInputBufferCreateMem($0, Int32(buffer.count), XML_CHAR_ENCODING_UTF8)
+      validating(session) { context in
+        bytes.withUnsafeBufferPointer { buffer -> Int32 in
+          // libxml2 copies the bytes (2.9 static buffers are unsafe); xmlSchemaValidateStream frees them.
+          let input = buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+            xmlParserInputBufferCreateMem($0, Int32(buffer.count), XML_CHAR_ENCODING_UTF8)
+          }
+          guard let input else { return -1 }
+          return xmlSchemaValidateStream(context, input, XML_CHAR_ENCODING_UTF8, nil, nil)
         }
-        guard let input else { return -1 }
-        return xmlSchemaValidateStream(context, input, XML_CHAR_ENCODING_UTF8, nil, nil)
       }
-      var issues = Self.issues(session)
-      if result != 0 && issues.isEmpty {
-        issues.append(Issue(line: 0, column: 0, message: "validation failed (libxml2 code \(result))"))
-      }
-      return issues
     }
   }
 
   /// Validates a parsed document. Call inside `LibXML2.run` with the session given.
   func validate(document: xmlDocPtr, session: LibXML2.Session) -> [Issue] {
+    validating(session) { xmlSchemaValidateDoc($0, document) }
+  }
+
+  /// Runs `validate` with a fresh validation context whose errors go to `session`; the problems, or
+  /// one naming libxml2's code when it failed without saying why.
+  private func validating(_ session: LibXML2.Session, _ validate: (xmlSchemaValidCtxtPtr) -> Int32) -> [Issue]
+  {
     guard let context = xmlSchemaNewValidCtxt(schema) else {
       return [Issue(line: 0, column: 0, message: "cannot create a validation context")]
     }
     defer { xmlSchemaFreeValidCtxt(context) }
     xmlSchemaSetValidStructuredErrors(
       context, dossierStructuredError, Unmanaged.passUnretained(session).toOpaque())
-    let result = xmlSchemaValidateDoc(context, document)
+    let result = validate(context)
     var issues = Self.issues(session)
     if result != 0 && issues.isEmpty {
       issues.append(Issue(line: 0, column: 0, message: "validation failed (libxml2 code \(result))"))

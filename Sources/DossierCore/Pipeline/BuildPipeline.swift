@@ -244,7 +244,7 @@ public struct BuildPipeline: Sendable {
     let value = JSONExporter.documentValue(rows)
     let documentID = transformed.records.documents.first?.id ?? "?"
     let problems = checkSchema(value, documentID: documentID) { [origins = transformed.origins] pointer in
-      Self.recordReference(pointer, rows: rows, documentID: documentID).flatMap { origins.location(of: $0) }
+      Self.recordReference(pointer, rows: rows).flatMap { origins.location(of: $0) }
     }
     transformed.rows = rows
     transformed.documentValue = value
@@ -285,9 +285,7 @@ public struct BuildPipeline: Sendable {
 
   /// The record field a place in a document's JSON value names: `/TABLE/ROW/COLUMN[/…]`, or
   /// `/document/COLUMN` for the document's own record.
-  static func recordReference(_ pointer: JSONPointer, rows: RecordRows, documentID: String)
-    -> RecordFieldReference?
-  {
+  static func recordReference(_ pointer: JSONPointer, rows: RecordRows) -> RecordFieldReference? {
     let tokens = pointer.tokens
     guard let first = tokens.first else { return nil }
     let table: RecordTable
@@ -303,9 +301,7 @@ public struct BuildPipeline: Sendable {
     }
     let tableRows = rows.rows(of: table)
     guard tableRows.indices.contains(row) else { return nil }
-    return RecordFieldReference(
-      documentID: documentID, table: table.name, key: tableRows[row].keyValues,
-      column: tokens.count > column ? tokens[column] : "")
+    return tableRows[row].reference(column: tokens.count > column ? tokens[column] : "")
   }
 
   static func fileName(_ path: String) -> String {
