@@ -52,10 +52,11 @@ struct BuildCommand: AsyncParsableCommand {
       (try SchemasFolder(schemas), try FolderCorpusSource(folder: input))
     }
     let pipeline = try await Console.orExit { try schemas.buildPipeline() }
-    let options = BuildPipeline.Options(
+    var options = BuildPipeline.Options(
       formats: try ExportFormat.list(format), jobs: jobs ?? CorpusValidator.defaultConcurrency,
       strict: reporting.strict,
       corpusName: InputFolder.corpusName(project.inputFolder), softwareAgent: "dossier")
+    options.measuresStages = progressOptions.timings
     let line = progressOptions.line("build", total: source.documentIDs.count)
     if let shard = shard.flatMap(Shard.init) {
       // A part: its documents' bag plus dossier-part.json; with errors, just them (for `merge`).

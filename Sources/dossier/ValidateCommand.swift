@@ -40,7 +40,8 @@ struct ValidateCommand: AsyncParsableCommand {
     }
     let validator = try await Console.orExit { try CorpusValidator(schemas: schemaFiles) }
     let line = progressOptions.line("validate", total: source.documentIDs.count)
-    let result = await validator.validate(source, progress: line.update)
+    let result = await validator.validate(
+      source, measuresStages: progressOptions.timings, progress: line.update)
     line.finish()
     progressOptions.printTimings(result.timings, since: started)
     if let readError = result.readError { try Console.fail(readError.description) }

@@ -81,19 +81,19 @@ enum LibXML2 {
   /// True when the bytes hold `<!DOCTYPE` anywhere (a document type declaration, or text that only
   /// looks like one: either way the document is refused before libxml2 sees it).
   static func hasDoctype(_ bytes: [UInt8]) -> Bool {
-    let marker = Array("<!DOCTYPE".utf8)
+    let marker: [UInt8] = Array("<!DOCTYPE".utf8)
     guard bytes.count >= marker.count else { return false }
     return bytes.withUnsafeBufferPointer { buffer in
-      var index = 0
-      let last = buffer.count - marker.count
-      while index <= last {
-        if buffer[index] == 0x3C && buffer[index + 1] == 0x21 {
-          var matched = true
-          for offset in 2..<marker.count where buffer[index + offset] != marker[offset] {
-            matched = false
-            break
-          }
-          if matched { return true }
+      // `!` is rare in XML, so look for it with `memchr` (vectorized) and check around each one.
+      let base = UnsafeRawPointer(buffer.baseAddress!)
+      var index = 1
+      let last = buffer.count - marker.count + 1
+      while index <= last, let found = memchr(base + index, 0x21, last - index + 1) {
+        index = base.distance(to: UnsafeRawPointer(found))
+        if buffer[index - 1] == 0x3C
+          && (2..<marker.count).allSatisfy({ buffer[index - 1 + $0] == marker[$0] })
+        {
+          return true
         }
         index += 1
       }

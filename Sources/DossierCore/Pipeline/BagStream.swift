@@ -52,7 +52,7 @@ struct BagStream {
   mutating func add(
     _ output: DocumentExporter.Output, id: String, digests: [String], timings: inout StageTimings
   ) {
-    let start = StageTimings.Clock.now()
+    let start = timings.now()
     for (file, digest) in zip(output.files, digests) where !failed {
       write("data/" + file.path, file.bytes, sha256: digest)
     }
@@ -79,7 +79,7 @@ struct BagStream {
         if let hasher = tables[path] { manifest.add(path: path, sha256: Digest.hex(hasher.finalize())) }
       }
     }
-    let start = StageTimings.Clock.now()
+    let start = timings.now()
     defer { timings.add(.write, since: start) }
     let (bagit, info) = BagItPackager(softwareAgent: softwareAgent).declarationAndInfo(
       octets: octets, files: manifest.count)

@@ -25,6 +25,8 @@ public struct BuildPipeline: Sendable {
     /// unique, the area labels' source document present) are left to `merge`, and the result records
     /// what they need (`BuildResult.activities`, `areaSource`).
     public var corpusWideChecks = true
+    /// Measure the time of each stage (`BuildResult.timings`, for `--timings`); off, no clock is read.
+    public var measuresStages = false
 
     public init(
       formats: [ExportFormat] = ExportFormat.allCases, jobs: Int = CorpusValidator.defaultConcurrency,
@@ -112,11 +114,11 @@ public struct BuildPipeline: Sendable {
     var checks = CorpusChecks(validator: validator, corpusWide: options.corpusWideChecks)
     var kept = SourceTexts(keepAll: keepAllSources)
     var readError: CorpusSourceError?
-    var timings = StageTimings()
+    var timings = StageTimings(enabled: options.measuresStages)
     var exportedIDs: [String] = []
     await OrderedStream.run(count: ids.count, jobs: options.jobs) {
       index -> Result<Product, CorpusSourceError> in
-      var timings = StageTimings()
+      var timings = StageTimings(enabled: options.measuresStages)
       let input: CorpusDocumentInput
       var product: Product
       do throws(CorpusSourceError) {

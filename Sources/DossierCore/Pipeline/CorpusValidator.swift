@@ -117,11 +117,15 @@ public struct CorpusValidator: Sendable {
   /// Validates a corpus read lazily from `source`, at most `jobs` documents at once, in flat memory:
   /// the validated documents are not kept (`documents` is empty), and `sources` holds only the files
   /// a diagnostic points at. `progress` is called after each document with (done, total).
+  ///
+  /// - Parameter measuresStages: time each stage (`CorpusValidation.timings`, for `--timings`).
   public func validate(
     _ source: some CorpusSource, jobs: Int = CorpusValidator.defaultConcurrency,
-    progress: (@Sendable (Int, Int) -> Void)? = nil
+    measuresStages: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async -> CorpusValidation {
-    await validate(source, jobs: jobs, keepDocuments: false, keepAllSources: false, progress: progress)
+    await validate(
+      source, jobs: jobs, keepDocuments: false, keepAllSources: false, measuresStages: measuresStages,
+      progress: progress)
   }
 
   /// The work of one document, for the validator and the build engine alike: reads document `index`
@@ -130,7 +134,7 @@ public struct CorpusValidator: Sendable {
   func readAndValidate(
     _ index: Int, of source: some CorpusSource, cache: OutcomeCache? = nil, timings: inout StageTimings
   ) throws(CorpusSourceError) -> (input: CorpusDocumentInput, outcome: DocumentOutcome) {
-    let clock = StageTimings.Clock.now()
+    let clock = timings.now()
     let input = try source.load(index)
     timings.add(.read, since: clock)
     var outcome: DocumentOutcome
@@ -146,7 +150,8 @@ public struct CorpusValidator: Sendable {
 
   func validate(
     _ source: some CorpusSource, jobs: Int, keepDocuments: Bool, keepAllSources: Bool,
-    cache: OutcomeCache? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
+    cache: OutcomeCache? = nil, measuresStages: Bool = false,
+    progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async -> CorpusValidation {
     let ids = source.documentIDs
     cache?.retain(ids: Set(ids))
@@ -154,10 +159,10 @@ public struct CorpusValidator: Sendable {
     var validated: [ValidatedDocument] = []
     var kept = SourceTexts(keepAll: keepAllSources)
     var readError: CorpusSourceError?
-    var timings = StageTimings()
+    var timings = StageTimings(enabled: measuresStages)
     await OrderedStream.run(count: ids.count, jobs: jobs) {
       index -> Result<DocumentOutcome, CorpusSourceError> in
-      var timings = StageTimings()
+      var timings = StageTimings(enabled: measuresStages)
       var outcome: DocumentOutcome
       do throws(CorpusSourceError) {
         outcome = try self.readAndValidate(index, of: source, cache: cache, timings: &timings).outcome
@@ -208,7 +213,7 @@ public struct CorpusValidator: Sendable {
     var activityIDs: [(id: String, pointer: String, location: SourceLocation?)] = []
     /// Set by the corpus-wide checks: the document has an error.
     var failed = false
-    var timings = StageTimings()
+    var timings = StageTimings(enabled: false)
   }
 
   /// Validates one document, or takes its outcome from the cache.
@@ -221,7 +226,7 @@ public struct CorpusValidator: Sendable {
 
   /// Validates one document (synchronously; called from the task group).
   func validate(_ input: CorpusDocumentInput) -> DocumentOutcome {
-    var timings = StageTimings()
+    var timings = StageTimings(enabled: false)
     return validate(input, timings: &timings)
   }
 
@@ -239,13 +244,13 @@ public struct CorpusValidator: Sendable {
       }
       return outcome
     }
-    var clock = StageTimings.Clock.now()
+    var clock = timings.now()
     defer { timings.add(.validate, since: clock) }
     let ingested: IngestedDocument
     do {
       ingested = try DocumentIngester().ingest(SourceDocument(path: textFile.path, bytes: textFile.bytes))
       timings.add(.ingest, since: clock)
-      clock = .now()
+      clock = timings.now()
     } catch let error as DiagnosticError {
       outcome.diagnostics += error.diagnostics
       return outcome
@@ -275,7 +280,7 @@ public struct CorpusValidator: Sendable {
       return outcome
     }
     timings.add(.merge, since: clock)
-    clock = .now()
+    clock = timings.now()
     outcome.diagnostics += AnnotationYAMLRules.check(located.sourceMap)
     outcome.diagnostics += ExportableCharacters.check(
       located.value, locator: InstanceLocator(yaml: located, file: annotationFile.path))
@@ -302,7 +307,7 @@ public struct CorpusValidator: Sendable {
         locator: InstanceLocator(yaml: located, file: annotationFile.path))
     }
     timings.add(.validate, since: clock)
-    clock = .now()
+    clock = timings.now()
     var semantic: [Diagnostic] = []
     var document: ValidatedDocument?
     if let annotation = AnnotationDecoder().decode(schemaReport?.usable ?? located.value) {
@@ -310,7 +315,7 @@ public struct CorpusValidator: Sendable {
         ingested, annotation: annotation, located: located, annotationPath: annotationFile.path)
       semantic += merged.diagnostics
       timings.add(.merge, since: clock)
-      clock = .now()
+      clock = timings.now()
       if let vocabularies {
         let checked = SemanticValidator(vocabularies: vocabularies).validate(merged.document)
         semantic += checked.diagnostics

@@ -16,17 +16,27 @@ public struct StageTimings: Sendable, Hashable {
   /// Seconds of CPU time per stage.
   public private(set) var cpu: [BuildStage: Double] = [:]
 
-  public init() {}
+  /// False when nobody asked for the table (`--timings`): `measure` then just runs its body, and no
+  /// clock is read (reading a thread's CPU clock is a system call, a few per document per stage).
+  public var isEnabled: Bool
+
+  public init(enabled: Bool = true) { isEnabled = enabled }
+
+  /// The current clocks, or zero when not enabled (pass it to `add(_:since:)`).
+  @inline(__always)
+  public func now() -> Clock { isEnabled ? .now() : Clock(wall: 0, cpu: 0) }
 
   /// Adds the time of `body` to `stage`.
   @inline(__always)
   public mutating func measure<T, E: Error>(_ stage: BuildStage, _ body: () throws(E) -> T) throws(E) -> T {
+    guard isEnabled else { return try body() }
     let start = Clock.now()
     defer { add(stage, since: start) }
     return try body()
   }
 
   mutating func add(_ stage: BuildStage, since start: Clock) {
+    guard isEnabled else { return }
     let end = Clock.now()
     wall[stage, default: 0] += end.wall - start.wall
     cpu[stage, default: 0] += end.cpu - start.cpu

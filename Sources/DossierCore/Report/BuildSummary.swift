@@ -1,4 +1,5 @@
 import Crypto
+import JSONSchema
 
 /// The short summary `dossier build` prints on stderr after writing a bag (`--quiet` removes it):
 /// documents, activities, the documents new or changed since the previous bag, and the files written.
@@ -82,16 +83,22 @@ public struct BuildSummary: Sendable, Hashable {
       partial.removeAll()
     }
 
+    /// One line of `documents.jsonl`: its three fingerprint members are read from the JSON object
+    /// (a whole record is not decoded: this runs once per document of every build).
     private mutating func addLine(_ line: ArraySlice<UInt8>) {
-      guard !line.isEmpty,
-        let records = try? JSONRecordReader.readLines([
-          ExportFile(path: "jsonl/documents.jsonl", bytes: Array(line) + [0x0A])
-        ])
+      guard !line.isEmpty, let object = (try? JSONReader().read(line))?.objectValue,
+        let id = object[Self.idColumn]?.stringValue, let source = object["source_sha256"]?.stringValue
       else { return }
-      for document in records.documents {
-        byID[document.id] = Pair(document.sourceSHA256 + "/" + (document.annotationSHA256 ?? ""))
+      let annotation: String
+      switch object["annotation_sha256"] {
+      case .string(let digest): annotation = digest
+      case .null, nil: annotation = ""
+      default: return
       }
+      byID[id] = Pair(source + "/" + annotation)
     }
+
+    private static let idColumn = RecordTable.documentIDColumn.name
   }
 
   /// The summary of writing `files` to `output`, given the previous bag's `documents.jsonl` bytes
