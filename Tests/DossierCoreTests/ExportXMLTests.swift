@@ -47,6 +47,24 @@ import Testing
       validator.validate(Array(doctype.utf8), fileName: "x.xml").first?.message.contains("DOCTYPE") == true)
     #expect(validator.validate([], fileName: "x.xml").first?.message == "the document is empty")
     #expect(validator.validate(files[1].bytes, fileName: "x.xml").isEmpty)
+    // Validation contexts are reused across documents: a failed one leaves nothing behind, and many
+    // threads validating at once each get their own.
+    #expect(validator.validate(Array(wrongElement.utf8), fileName: "x.xml") == invalid)
+    #expect(validator.validate(Array(text.dropLast(12).utf8), fileName: "x.xml") == malformed)
+    let results = ResultBox()
+    DispatchQueue.concurrentPerform(iterations: 64) { index in
+      let bytes = index.isMultiple(of: 2) ? files[1].bytes : Array(wrongElement.utf8)
+      results.append(index, validator.validate(bytes, fileName: "x.xml"))
+    }
+    for (index, issues) in results.sorted() { #expect(issues == (index.isMultiple(of: 2) ? [] : invalid)) }
+  }
+
+  /// Results of concurrent validations, by index.
+  final class ResultBox: @unchecked Sendable {
+    private var results: [Int: [XMLSchemaValidator.Issue]] = [:]
+    private let lock = NSLock()
+    func append(_ index: Int, _ issues: [XMLSchemaValidator.Issue]) { lock.withLock { results[index] = issues } }
+    func sorted() -> [(Int, [XMLSchemaValidator.Issue])] { lock.withLock { results.sorted { $0.key < $1.key } } }
   }
 
   @Test func recordXMLUsesDublinCoreHeaderAndLanguageTags() throws {

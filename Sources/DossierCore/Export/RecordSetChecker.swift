@@ -26,7 +26,8 @@ public enum RecordSetChecker {
     }
 
     for (table, tableRows) in zip(RecordTable.all, rows.tables) {
-      var seen: Set<[String]> = []
+      var seen: Set<[FieldValue]> = []
+      seen.reserveCapacity(tableRows.count)
       let documentColumn = table.index(of: "document_id")
       let isDocuments = table.name == RecordTable.documents.name
       let spans = [("start", "end"), ("start_line", "end_line")].compactMap { pair -> (Int, Int)? in
@@ -34,7 +35,7 @@ public enum RecordSetChecker {
         return (start, end)
       }
       for row in tableRows {
-        let key = table.keyIndices.map { keyText(row.values[$0]) }
+        let key = table.keyIndices.map { row.values[$0] }
         if !seen.insert(key).inserted {
           problems.append(.error(.inconsistentRecords, "\(row.label): two records have this key"))
         }
@@ -49,16 +50,6 @@ public enum RecordSetChecker {
 
     problems += referenceProblems(records)
     if !problems.isEmpty { throw DiagnosticError(problems) }
-  }
-
-  private static func keyText(_ value: FieldValue) -> String {
-    switch value {
-    case .string(let s): return "s:" + s
-    case .integer(let i): return "i:" + String(i)
-    case .boolean(let b): return "b:" + String(b)
-    case .null: return "null"
-    case .list(let l): return "l:" + l.joined(separator: "\u{0}")
-    }
   }
 
   /// Why an id is not a safe file name, or `nil` when it is.
@@ -194,8 +185,9 @@ public enum RecordSetChecker {
 
   private static func referenceProblems(_ records: RecordSet) -> [Diagnostic] {
     var problems: [Diagnostic] = []
-    func fail(_ row: RecordRow, _ message: String) {
-      problems.append(.error(.inconsistentRecords, "\(row.label): \(message)"))
+    // The row is built only for a message: a record's `row` is not free.
+    func fail(_ row: @autoclosure () -> RecordRow, _ message: String) {
+      problems.append(.error(.inconsistentRecords, "\(row().label): \(message)"))
     }
     let sections = Set(records.sections.map { [$0.documentID, $0.id] })
     let activities = Set(records.activities.map { [$0.documentID, $0.id] })
@@ -216,9 +208,9 @@ public enum RecordSetChecker {
         fail(section.row, "parent section '\(parent)' does not exist")
       }
     }
-    func checkActivity(_ row: RecordRow, _ documentID: String, _ activityID: String) {
+    func checkActivity(_ row: @autoclosure () -> RecordRow, _ documentID: String, _ activityID: String) {
       if !activities.contains([documentID, activityID]) {
-        fail(row, "activity '\(activityID)' does not exist")
+        fail(row(), "activity '\(activityID)' does not exist")
       }
     }
     for p in records.participants {
