@@ -63,8 +63,12 @@ import Testing
   final class ResultBox: @unchecked Sendable {
     private var results: [Int: [XMLSchemaValidator.Issue]] = [:]
     private let lock = NSLock()
-    func append(_ index: Int, _ issues: [XMLSchemaValidator.Issue]) { lock.withLock { results[index] = issues } }
-    func sorted() -> [(Int, [XMLSchemaValidator.Issue])] { lock.withLock { results.sorted { $0.key < $1.key } } }
+    func append(_ index: Int, _ issues: [XMLSchemaValidator.Issue]) {
+      lock.withLock { results[index] = issues }
+    }
+    func sorted() -> [(Int, [XMLSchemaValidator.Issue])] {
+      lock.withLock { results.sorted { $0.key < $1.key } }
+    }
   }
 
   @Test func recordXMLUsesDublinCoreHeaderAndLanguageTags() throws {
