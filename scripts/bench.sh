@@ -55,15 +55,24 @@ measure() {
 }
 
 # The previous outputs are moved aside, and deleted only after the runs: on ext4 without a journal
-# (this machine kind), creating a file within 30 s of deleting thousands makes the kernel skip every
-# recently freed inode one by one (`recently_deleted`), which would charge the harness's own cleanup
-# to whichever tool runs first (docs/performance.md).
+# (this machine kind), creating a file within a minute of deleting thousands makes the kernel skip
+# every recently freed inode one by one (`recently_deleted`), which would charge the harness's own
+# cleanup to whichever tool runs first (docs/performance.md). For the same reason a run started less
+# than a minute after the previous run's cleanup (the time is kept in $work/.cleaned) waits first.
+settle=${BENCH_SETTLE_SECONDS:-65}
+if [ -f "$work/.cleaned" ]; then
+  wait=$(($(cat "$work/.cleaned") + settle - $(date +%s)))
+  if [ "$wait" -gt 0 ]; then
+    echo "bench: waiting ${wait} s: the previous run's outputs were deleted less than a minute ago" >&2
+    sleep "$wait"
+  fi
+fi
 trash=$work/trash-$$
 mkdir -p "$trash"
 for old in dossier-out peer-out; do
   if [ -e "$work/$old" ]; then mv "$work/$old" "$trash/$old"; fi
 done
-trap 'rm -rf "$trash"' EXIT
+trap 'rm -rf "$trash"; date +%s >"$work/.cleaned"' EXIT
 mkdir -p "$work/dossier-out" "$work/peer-out"
 d=$(measure dossier-build "$dossier" build --input "$corpus/Input" --output "$work/dossier-out/Exports" --jobs "$JOBS")
 p=$(measure peer "$venv/bin/python" "$bench/peer_pipeline.py" "$corpus" "$work/peer-out" \
