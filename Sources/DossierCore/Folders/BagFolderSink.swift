@@ -26,7 +26,7 @@ public final class BagFolderSink: BagSink, @unchecked Sendable {
 
   public func write(_ path: String, _ bytes: [UInt8]) throws {
     let full = try prepare(path)
-    try writer.writeFile(full, bytes, startWriteback: true)
+    try writer.writeFile(full, bytes)
   }
 
   public func append(_ path: String, _ bytes: [UInt8]) throws {

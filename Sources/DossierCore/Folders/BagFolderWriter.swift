@@ -1,10 +1,5 @@
 import Foundation
 
-/// `sync_file_range(2)` (Linux); flag 2 is `SYNC_FILE_RANGE_WRITE`.
-@_silgen_name("sync_file_range") private func systemSyncFileRange(
-  _ fd: Int32, _ offset: Int64, _ count: Int64, _ flags: UInt32
-) -> Int32
-
 /// Writes a bag to disk atomically, and compares a bag with a folder (`--check`).
 ///
 /// Writing (`BagFolderSink`): every file goes into `.NAME.tmp-PID` beside the output folder `NAME` (same
@@ -181,16 +176,11 @@ public struct BagFolderWriter: Sendable {
     }
   }
 
-  ///
-  /// - Parameter startWriteback: ask the kernel to start writing the file to disk now
-  ///   (`sync_file_range`, `SYNC_FILE_RANGE_WRITE`: it does not wait), so the `syncfs` before the swap
-  ///   finds little left to write and the disk works while the build computes.
-  func writeFile(_ path: String, _ bytes: [UInt8], startWriteback: Bool = false) throws {
+  func writeFile(_ path: String, _ bytes: [UInt8]) throws {
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw Failure(description: "cannot create '\(path)': \(errnoText())") }
     defer { close(fd) }
     try writeAll(fd, bytes, path: path)
-    if startWriteback { _ = systemSyncFileRange(fd, 0, 0, 2) }
   }
 
   /// Writes all of `bytes` to an open file.
