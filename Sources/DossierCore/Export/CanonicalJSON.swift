@@ -97,7 +97,7 @@ public enum CanonicalJSON {
       }
     }
 
-    private mutating func newLine(_ depth: Int) {
+    mutating func newLine(_ depth: Int) {
       guard indent else { return }
       bytes.append(0x0A)
       var count = 2 * depth
@@ -111,7 +111,7 @@ public enum CanonicalJSON {
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// The decimal digits of an integer, without making a `String`.
-    private mutating func appendInteger(_ value: Int) {
+    mutating func appendInteger(_ value: Int) {
       if value < 0 { bytes.append(UInt8(ascii: "-")) }
       var magnitude = value.magnitude
       var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of a UInt64

@@ -62,12 +62,9 @@ public struct DocumentExporter: Sendable {
   ///
   /// - Parameters:
   ///   - rows: the records' rows (`RecordRows(records)`), when the caller already built them.
-  ///   - documentValue: the per-document JSON value, when the caller already built it (to check it
-  ///     against `records.schema.json`); built here otherwise.
   /// - Throws: `DiagnosticError` with the `X…` problems of the records.
   public func export(
-    _ records: RecordSet, rows: RecordRows? = nil, documentValue: JSONValue? = nil, options: ExportOptions,
-    timings: inout StageTimings
+    _ records: RecordSet, rows: RecordRows? = nil, options: ExportOptions, timings: inout StageTimings
   ) throws(DiagnosticError) -> Output {
     guard let document = records.documents.first else { return Output() }
     let rows = rows ?? RecordRows(records)
@@ -86,8 +83,7 @@ public struct DocumentExporter: Sendable {
           output.files.append(
             ExportFile(
               path: "\(format.directory)/\(document.id).json",
-              bytes: try JSONExporter.bytes(
-                documentValue ?? JSONExporter.documentValue(rows), documentID: document.id)))
+              bytes: try JSONExporter.bytes(rows, documentID: document.id)))
         case .jsonl:
           for (table, tableRows) in zip(RecordTable.all, rows.tables) {
             output.rows.append(

@@ -217,8 +217,7 @@ public struct BuildPipeline: Sendable {
     exportOptions.subjectLabels = transformer.vocabularies.areas.mapValues(\.labels)
     do {
       let output = try exporter.export(
-        transformed.records, rows: transformed.rows, documentValue: transformed.documentValue,
-        options: exportOptions, timings: &timings)
+        transformed.records, rows: transformed.rows, options: exportOptions, timings: &timings)
       return .success(output)
     } catch {
       return .failure(error)
@@ -249,15 +248,13 @@ public struct BuildPipeline: Sendable {
       Self.recordReference(pointer, rows: rows).flatMap { origins.location(of: $0) }
     }
     transformed.rows = rows
-    transformed.documentValue = value
     return problems.isEmpty ? .success(transformed) : .failure(DiagnosticError(problems))
   }
 
-  /// One document's records, where their values came from, and their per-document JSON value.
+  /// One document's records and where their values came from.
   struct Transformed: Sendable {
     var records: RecordSet
     var origins: RecordOrigins
-    var documentValue: JSONValue? = nil
     /// The records' rows, built once for the schema check and every format.
     var rows: RecordRows? = nil
   }
