@@ -38,6 +38,22 @@ import Testing
     #expect(matcher.occurrences(of: "aa") == [27..<29, 28..<30])
   }
 
+  /// Texts with few distinct non-ASCII characters are searched as bytes (`memmem`), texts with many
+  /// (here 300 distinct CJK characters) with the general scan: both give every occurrence, overlaps
+  /// included, with the same ranges.
+  @Test func bothSearchesReportTheSameOccurrences() {
+    let tail = "Guinea, Equatorial Guinea, aaa, 国际 国际"
+    let wide = String(String.UnicodeScalarView((0..<300).compactMap { Unicode.Scalar(0x4E00 + $0) })) + tail
+    let narrow = String(repeating: "x", count: 300) + tail
+    for text in [wide, narrow] {
+      let matcher = QuoteMatcher(text: text)
+      #expect(matcher.occurrences(of: "Guinea") == [300..<306, 319..<325])
+      #expect(matcher.occurrences(of: "aa") == [327..<329, 328..<330])
+      #expect(matcher.occurrences(of: "国际") == [332..<334, 335..<337])
+      #expect(matcher.occurrences(of: "aa, 国际   国") == [328..<336])
+    }
+  }
+
   @Test func restrictsToTheScalarRange() {
     let text = "国际军事合作\n国际军事合作是中国"
     let matcher = QuoteMatcher(text: text, scalarRange: 7..<16)

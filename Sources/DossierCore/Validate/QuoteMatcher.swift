@@ -1,5 +1,10 @@
 import Foundation
 
+/// glibc's `memmem` (a GNU extension the Swift module does not export).
+@_silgen_name("memmem") private func systemMemmem(
+  _ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer, _ needleLength: Int
+) -> UnsafeMutableRawPointer?
+
 /// Finds verbatim quotes in a text, folding only what people cannot be expected to type exactly.
 ///
 /// Folding (applied to both sides, only for matching — the stored text never changes):
@@ -31,6 +36,9 @@ public struct QuoteMatcher: Sendable {
   /// The folded text as small integers, for fast comparison: 0 for a run of white space, an ASCII
   /// character's byte value plus one, and ids from 129 up for the other distinct folded characters.
   private let folded: [Int32]
+  /// `folded` as bytes when every id fits in one (text without many distinct non-ASCII characters,
+  /// such as any ASCII text), so a quote is found with `memmem` instead of a scan in Swift.
+  private let foldedBytes: [UInt8]?
   /// The id of each distinct folded non-ASCII character of the text.
   private let alphabet: [Character: Int32]
   private let folding: Folding
@@ -120,6 +128,7 @@ public struct QuoteMatcher: Sendable {
       }
     }
     self.folded = folded
+    foldedBytes = alphabet.count <= 255 - 129 ? folded.map { UInt8(truncatingIfNeeded: $0) } : nil
     self.alphabet = alphabet
     self.folding = folding
     self.starts = starts
@@ -146,6 +155,9 @@ public struct QuoteMatcher: Sendable {
       }
     }
     guard !pattern.isEmpty, pattern.count <= folded.count else { return [] }
+    if let foldedBytes {
+      return occurrences(of: pattern.map { UInt8(truncatingIfNeeded: $0) }, in: foldedBytes)
+    }
     // KMP failure table.
     var failure = [Int](repeating: 0, count: pattern.count)
     var k = 0
@@ -169,6 +181,25 @@ public struct QuoteMatcher: Sendable {
               matched = failure[matched - 1]
             }
           }
+        }
+      }
+    }
+    return results
+  }
+
+  /// Every occurrence of `pattern` in `text` (ids as bytes), overlapping ones included, in order.
+  private func occurrences(of pattern: [UInt8], in text: [UInt8]) -> [Range<Int>] {
+    var results: [Range<Int>] = []
+    text.withUnsafeBytes { text in
+      pattern.withUnsafeBytes { pattern in
+        guard let base = text.baseAddress, let needle = pattern.baseAddress else { return }
+        var from = 0
+        while text.count - from >= pattern.count,
+          let found = systemMemmem(base + from, text.count - from, needle, pattern.count)
+        {
+          let first = base.distance(to: UnsafeRawPointer(found))
+          results.append(starts[first]..<ends[first + pattern.count - 1])
+          from = first + 1
         }
       }
     }
