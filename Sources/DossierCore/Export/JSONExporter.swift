@@ -28,83 +28,37 @@ public struct JSONExporter: RecordExporter {
   static func bytes(_ rows: RecordRows, documentID: String) throws(DiagnosticError) -> [UInt8] {
     var writer = CanonicalJSON.Writer(indent: true)
     writer.bytes.reserveCapacity(64 * 1024)
-    writer.bytes.append(UInt8(ascii: "{"))
-    for (n, member) in topLevel.enumerated() {
-      if n > 0 { writer.bytes.append(UInt8(ascii: ",")) }
-      writer.newLine(1)
-      writer.writeString(member.key)
-      writer.bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
-      switch member.content {
-      case .schema: writer.writeString(schemaID)
-      case .document(let table):
-        if let row = rows.tables[table].first {
-          try write(row, depth: 1, into: &writer, documentID: documentID)
-        } else {
-          writer.bytes.append(contentsOf: "null".utf8)
-        }
-      case .table(let table):
-        let tableRows = rows.tables[table]
-        if tableRows.isEmpty {
-          writer.bytes.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "]")])
-          continue
-        }
-        writer.bytes.append(UInt8(ascii: "["))
-        for (i, row) in tableRows.enumerated() {
-          if i > 0 { writer.bytes.append(UInt8(ascii: ",")) }
-          writer.newLine(2)
-          try write(row, depth: 2, into: &writer, documentID: documentID)
-        }
+    do throws(CanonicalJSON.UnrepresentableNumber) {
+      writer.bytes.append(UInt8(ascii: "{"))
+      for (n, member) in topLevel.enumerated() {
+        if n > 0 { writer.bytes.append(UInt8(ascii: ",")) }
         writer.newLine(1)
-        writer.bytes.append(UInt8(ascii: "]"))
+        writer.writeString(member.key)
+        writer.bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+        switch member.content {
+        case .schema: writer.writeString(schemaID)
+        case .document(let table):
+          if let row = rows.tables[table].first {
+            try writer.writeRow(row, depth: 1)
+          } else {
+            writer.bytes.append(contentsOf: "null".utf8)
+          }
+        case .table(let table):
+          try writer.writeArray(rows.tables[table], depth: 1) {
+            (writer: inout CanonicalJSON.Writer, row: RecordRow) throws(CanonicalJSON.UnrepresentableNumber)
+            in
+            try writer.writeRow(row, depth: 2)
+          }
+        }
       }
+      writer.newLine(0)
+      writer.bytes.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
+    } catch {
+      throw DiagnosticError(
+        .error(
+          .integerOutOfRange, "document '\(documentID)': the number \(error.number) is not an exact integer"))
     }
-    writer.newLine(0)
-    writer.bytes.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
     return writer.bytes
-  }
-
-  /// One row as a pretty object at `depth` (its members one level deeper).
-  private static func write(
-    _ row: RecordRow, depth: Int, into writer: inout CanonicalJSON.Writer, documentID: String
-  ) throws(DiagnosticError) {
-    let order = row.table.canonicalOrder
-    guard !order.isEmpty else {
-      writer.bytes.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")])
-      return
-    }
-    writer.bytes.append(UInt8(ascii: "{"))
-    for (n, (index, key)) in order.enumerated() {
-      if n > 0 { writer.bytes.append(UInt8(ascii: ",")) }
-      writer.newLine(depth + 1)
-      writer.bytes.append(contentsOf: key)  // `"name":`
-      writer.bytes.append(UInt8(ascii: " "))
-      switch row.values[index] {
-      case .null: writer.bytes.append(contentsOf: "null".utf8)
-      case .string(let s): writer.writeString(s)
-      case .integer(let i):
-        guard i.magnitude <= UInt(CanonicalJSON.maxExactInteger) else {
-          throw DiagnosticError(
-            .error(.integerOutOfRange, "document '\(documentID)': the number \(i) is not an exact integer"))
-        }
-        writer.appendInteger(i)
-      case .boolean(let b): writer.bytes.append(contentsOf: (b ? "true" : "false").utf8)
-      case .list(let items):
-        if items.isEmpty {
-          writer.bytes.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "]")])
-          continue
-        }
-        writer.bytes.append(UInt8(ascii: "["))
-        for (i, item) in items.enumerated() {
-          if i > 0 { writer.bytes.append(UInt8(ascii: ",")) }
-          writer.newLine(depth + 2)
-          writer.writeString(item)
-        }
-        writer.newLine(depth + 1)
-        writer.bytes.append(UInt8(ascii: "]"))
-      }
-    }
-    writer.newLine(depth)
-    writer.bytes.append(UInt8(ascii: "}"))
   }
 
   /// What a top-level member of the per-document file holds.

@@ -22,36 +22,14 @@ public struct JSONLinesExporter: CheckedRecordExporter {
   /// key order (`RecordTable.canonicalOrder`), each row the bytes `CanonicalJSON.canonical` gives for
   /// `row.jsonValue`.
   static func lines(_ rows: [RecordRow]) throws(DiagnosticError) -> [UInt8] {
-    guard let table = rows.first?.table else { return [] }
-    let order = table.canonicalOrder
     var writer = CanonicalJSON.Writer(indent: false)
     for row in rows {
-      var separator = UInt8(ascii: "{")
-      for (index, key) in order {
-        writer.bytes.append(separator)
-        separator = UInt8(ascii: ",")
-        writer.bytes.append(contentsOf: key)
-        switch row.values[index] {
-        case .null: writer.bytes.append(contentsOf: "null".utf8)
-        case .string(let s): writer.writeString(s)
-        case .integer(let i):
-          guard i.magnitude <= UInt(CanonicalJSON.maxExactInteger) else {
-            throw DiagnosticError(
-              .error(.integerOutOfRange, "\(row.label): the number \(i) is not an exact integer"))
-          }
-          writer.bytes.append(contentsOf: String(i).utf8)
-        case .boolean(let b): writer.bytes.append(contentsOf: (b ? "true" : "false").utf8)
-        case .list(let items):
-          writer.bytes.append(UInt8(ascii: "["))
-          for (n, item) in items.enumerated() {
-            if n > 0 { writer.bytes.append(UInt8(ascii: ",")) }
-            writer.writeString(item)
-          }
-          writer.bytes.append(UInt8(ascii: "]"))
-        }
+      do throws(CanonicalJSON.UnrepresentableNumber) {
+        try writer.writeRow(row, depth: 0)
+      } catch {
+        throw DiagnosticError(
+          .error(.integerOutOfRange, "\(row.label): the number \(error.number) is not an exact integer"))
       }
-      writer.bytes.append(
-        contentsOf: order.isEmpty ? [UInt8(ascii: "{"), UInt8(ascii: "}")] : [UInt8(ascii: "}")])
       writer.bytes.append(0x0A)
     }
     return writer.bytes

@@ -57,3 +57,55 @@ extension RecordRow {
     }
   }
 }
+
+extension CanonicalJSON.Writer {
+  /// An array of `items` at `depth`: `[]` when empty; pretty, one item per line one level deeper.
+  mutating func writeArray<Item, Failure: Error>(
+    _ items: [Item], depth: Int, _ writeItem: (inout Self, Item) throws(Failure) -> Void
+  ) throws(Failure) {
+    guard !items.isEmpty else {
+      bytes.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "]")])
+      return
+    }
+    bytes.append(UInt8(ascii: "["))
+    for (i, item) in items.enumerated() {
+      if i > 0 { bytes.append(UInt8(ascii: ",")) }
+      newLine(depth + 1)
+      try writeItem(&self, item)
+    }
+    newLine(depth)
+    bytes.append(UInt8(ascii: "]"))
+  }
+
+  /// A row as an object at `depth`, straight from its cells: the bytes this writer gives for
+  /// `row.jsonValue` (columns in RFC 8785 key order, `RecordTable.canonicalOrder`). Throws at the
+  /// first integer beyond ±2^53.
+  mutating func writeRow(_ row: RecordRow, depth: Int) throws(CanonicalJSON.UnrepresentableNumber) {
+    let order = row.table.canonicalOrder
+    guard !order.isEmpty else {
+      bytes.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")])
+      return
+    }
+    bytes.append(UInt8(ascii: "{"))
+    for (n, (index, key)) in order.enumerated() {
+      if n > 0 { bytes.append(UInt8(ascii: ",")) }
+      newLine(depth + 1)
+      bytes.append(contentsOf: key)  // `"name":`
+      if indent { bytes.append(UInt8(ascii: " ")) }
+      switch row.values[index] {
+      case .null: bytes.append(contentsOf: "null".utf8)
+      case .string(let s): writeString(s)
+      case .integer(let i):
+        guard i.magnitude <= UInt(CanonicalJSON.maxExactInteger) else {
+          throw CanonicalJSON.UnrepresentableNumber(number: String(i))
+        }
+        appendInteger(i)
+      case .boolean(let b): bytes.append(contentsOf: (b ? "true" : "false").utf8)
+      case .list(let items):
+        writeArray(items, depth: depth + 1) { (writer: inout Self, item: String) in writer.writeString(item) }
+      }
+    }
+    newLine(depth)
+    bytes.append(UInt8(ascii: "}"))
+  }
+}
