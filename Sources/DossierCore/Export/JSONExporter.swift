@@ -84,17 +84,15 @@ public struct JSONExporter: RecordExporter {
   /// The JSON value of one document's records: `{"schema", "document", "sections", …}`.
   static func documentValue(_ records: RecordSet) -> JSONValue { documentValue(RecordRows(records)) }
 
-  /// The JSON value of one document's rows.
+  /// The JSON value of one document's rows, with the members `bytes` writes (`topLevel`).
   static func documentValue(_ rows: RecordRows) -> JSONValue {
     var object = JSONObject()
-    object.reserveCapacity(RecordTable.all.count + 1)
-    object["schema"] = .string(schemaID)
-    for (table, tableRows) in zip(RecordTable.all, rows.tables) {
-      let values = tableRows.map(\.jsonValue)
-      if table.name == RecordTable.documents.name {
-        object["document"] = values.first ?? .null
-      } else {
-        object[table.name] = .array(values)
+    object.reserveCapacity(topLevel.count)
+    for member in topLevel {
+      switch member.content {
+      case .schema: object[member.key] = .string(schemaID)
+      case .document(let table): object[member.key] = rows.tables[table].first?.jsonValue ?? .null
+      case .table(let table): object[member.key] = .array(rows.tables[table].map(\.jsonValue))
       }
     }
     return .object(object)

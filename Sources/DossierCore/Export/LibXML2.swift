@@ -81,25 +81,10 @@ enum LibXML2 {
   /// True when the bytes hold `<!DOCTYPE` anywhere (a document type declaration, or text that only
   /// looks like one: either way the document is refused before libxml2 sees it).
   static func hasDoctype(_ bytes: [UInt8]) -> Bool {
-    let marker: [UInt8] = Array("<!DOCTYPE".utf8)
-    guard bytes.count >= marker.count else { return false }
-    return bytes.withUnsafeBufferPointer { buffer in
-      // `!` is rare in XML, so look for it with `memchr` (vectorized) and check around each one.
-      let base = UnsafeRawPointer(buffer.baseAddress!)
-      var index = 1
-      let last = buffer.count - marker.count + 1
-      while index <= last, let found = memchr(base + index, 0x21, last - index + 1) {
-        index = base.distance(to: UnsafeRawPointer(found))
-        if buffer[index - 1] == 0x3C
-          && (2..<marker.count).allSatisfy({ buffer[index - 1 + $0] == marker[$0] })
-        {
-          return true
-        }
-        index += 1
-      }
-      return false
-    }
+    !ByteSearch.offsets(of: doctypeMarker, in: bytes, firstOnly: true).isEmpty
   }
+
+  private static let doctypeMarker: [UInt8] = Array("<!DOCTYPE".utf8)
 
   /// The session of the running `run` call (only read from libxml2 callbacks inside it).
   static var activeSession: Session? { current }

@@ -1,10 +1,5 @@
 import Foundation
 
-/// glibc's `memmem` (a GNU extension the Swift module does not export).
-@_silgen_name("memmem") private func systemMemmem(
-  _ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer, _ needleLength: Int
-) -> UnsafeMutableRawPointer?
-
 /// Finds verbatim quotes in a text, folding only what people cannot be expected to type exactly.
 ///
 /// Folding (applied to both sides, only for matching — the stored text never changes):
@@ -156,7 +151,9 @@ public struct QuoteMatcher: Sendable {
     }
     guard !pattern.isEmpty, pattern.count <= folded.count else { return [] }
     if let foldedBytes {
-      return occurrences(of: pattern.map { UInt8(truncatingIfNeeded: $0) }, in: foldedBytes)
+      // Every occurrence, overlapping ones included, as with the scan below.
+      let needle = pattern.map { UInt8(truncatingIfNeeded: $0) }
+      return ByteSearch.offsets(of: needle, in: foldedBytes).map { starts[$0]..<ends[$0 + needle.count - 1] }
     }
     // KMP failure table.
     var failure = [Int](repeating: 0, count: pattern.count)
@@ -181,25 +178,6 @@ public struct QuoteMatcher: Sendable {
               matched = failure[matched - 1]
             }
           }
-        }
-      }
-    }
-    return results
-  }
-
-  /// Every occurrence of `pattern` in `text` (ids as bytes), overlapping ones included, in order.
-  private func occurrences(of pattern: [UInt8], in text: [UInt8]) -> [Range<Int>] {
-    var results: [Range<Int>] = []
-    text.withUnsafeBytes { text in
-      pattern.withUnsafeBytes { pattern in
-        guard let base = text.baseAddress, let needle = pattern.baseAddress else { return }
-        var from = 0
-        while text.count - from >= pattern.count,
-          let found = systemMemmem(base + from, text.count - from, needle, pattern.count)
-        {
-          let first = base.distance(to: UnsafeRawPointer(found))
-          results.append(starts[first]..<ends[first + pattern.count - 1])
-          from = first + 1
         }
       }
     }
