@@ -22,6 +22,13 @@ struct BuildCommand: AsyncParsableCommand {
   @Flag(help: "Write nothing; exit 1 and list every stale, missing or extra file of the output folder.")
   var check = false
 
+  @Flag(
+    help: """
+      Validate every record against records.schema.json and every record XML file against its XSD, \
+      even when those schemas are the generated ones that the record checks already enforce.
+      """)
+  var verifyExports = false
+
   @Option(help: "How many documents to process at once (default: the number of cores).")
   var jobs: Int?
 
@@ -57,6 +64,7 @@ struct BuildCommand: AsyncParsableCommand {
       strict: reporting.strict,
       corpusName: InputFolder.corpusName(project.inputFolder), softwareAgent: "dossier")
     options.measuresStages = progressOptions.timings
+    options.verifiesExports = verifyExports
     let line = progressOptions.line("build", total: source.documentIDs.count)
     if let shard = shard.flatMap(Shard.init) {
       // A part: its documents' bag plus dossier-part.json; with errors, just them (for `merge`).

@@ -4,7 +4,10 @@ import JSONSchema
 /// files (JSON, record XML, oai_dc) and its rows of every table file (JSON Lines, TSV) as bytes.
 ///
 /// The records are checked once (`RecordSetChecker`, and the XML `Char` production when an XML format
-/// is chosen) before any format renders them; the XSDs are compiled once, in `init`. Concatenating the
+/// is chosen) before any format renders them; the XSDs are compiled once, in `init`. Each oai_dc file
+/// is validated against its XSD; a record XML file only when the record XSD is not the generated one
+/// (`XMLSchemaBundle.recordSchemaIsGenerated`) or `validatesEveryRecordXML` is set: otherwise the
+/// record checks already enforce every constraint of the XSD. Concatenating the
 /// rows of the documents in id order gives exactly the table files `ExportPipeline.export` writes for
 /// the whole corpus (every table is sorted by document id first).
 public struct DocumentExporter: Sendable {
@@ -12,6 +15,8 @@ public struct DocumentExporter: Sendable {
   public let formats: [ExportFormat]
   let recordValidator: XMLSchemaValidator?
   let dublinCoreValidator: XMLSchemaValidator?
+  /// True when each record XML file is validated against the record XSD after it is rendered.
+  public let validatesRecordXML: Bool
 
   /// One document's output: payload files and table rows, paths relative to the payload root.
   public struct Output: Sendable {
@@ -22,8 +27,14 @@ public struct DocumentExporter: Sendable {
   }
 
   /// Compiles the XML schemas the chosen formats need (`X003` when they are missing or broken).
-  public init(formats: [ExportFormat], schemas: XMLSchemaBundle?) throws(DiagnosticError) {
+  ///
+  /// - Parameter validatesEveryRecordXML: validate each record XML file against the record XSD even
+  ///   when that XSD is the generated one (`dossier build --verify-exports`).
+  public init(formats: [ExportFormat], schemas: XMLSchemaBundle?, validatesEveryRecordXML: Bool = false)
+    throws(DiagnosticError)
+  {
     self.formats = ExportFormat.allCases.filter(formats.contains)
+    validatesRecordXML = validatesEveryRecordXML || !(schemas?.recordSchemaIsGenerated ?? false)
     let options = ExportOptions(schemas: schemas)
     recordValidator =
       formats.contains(.xml)
@@ -95,7 +106,8 @@ public struct DocumentExporter: Sendable {
           guard let validator = recordValidator else { return }
           output.files.append(
             try XMLSchemaExport.file(
-              records, document: document, directory: format.directory, validator: validator
+              records, document: document, directory: format.directory,
+              validator: validatesRecordXML ? validator : nil
             ) { (_: RecordSet, _: DocumentRecord) throws(XMLWriter.InvalidCharacter) in
               try RecordXML.document(rows)
             })

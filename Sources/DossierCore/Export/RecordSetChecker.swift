@@ -118,7 +118,8 @@ public enum RecordSetChecker {
       let year = number(at..<at + 4)
       let month = number(at + 5..<at + 7)
       let day = number(at + 8..<at + 10)
-      guard (1...12).contains(month), day >= 1 else { return false }
+      // Year 0000 is not a year of XML Schema 1.0's xs:date (libxml2 refuses it).
+      guard year >= 1, (1...12).contains(month), day >= 1 else { return false }
       let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
       let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
       return day <= lengths[month - 1]
@@ -144,7 +145,8 @@ public enum RecordSetChecker {
         }
       return ok ? nil : "must be a BCP 47 language tag, not \"\(value)\""
     case .date:
-      return bytes.count == 10 && validDate(0) ? nil : "must be a calendar date YYYY-MM-DD, not \"\(value)\""
+      return bytes.count == 10 && validDate(0)
+        ? nil : "must be a calendar date YYYY-MM-DD from 0001-01-01 on, not \"\(value)\""
     case .dateTime:
       // YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)
       var ok =

@@ -22,4 +22,25 @@ public struct XMLSchemaBundle: Hashable, Sendable {
   public init(files: [String: [UInt8]]) {
     self.files = files
   }
+
+  /// SHA-256 of the files the record XSD imports, as this version vendors them; a change to one of
+  /// them is a change of the record schema's meaning (a test compares them with `Schemas/`).
+  static let recordSchemaImports: [(path: String, sha256: String)] = [
+    (catalogPath, "0fa019d69104441ceb5dd8fd7e536c33d8ca38ca6786201ce86a62671158c7e0"),
+    ("xml/vendor/simpledc20021212.xsd", "c996017cd1701467bb3ccfab9e7bce4e0fbc9808ba2fc30db4b2866db82a4376"),
+    ("xml/vendor/xml.xsd", "87557312725ea4a6615729711f9e841b9edf3445ab03c9765e65127ba4ffb529"),
+  ]
+
+  /// True when the record XSD is byte for byte the one this version generates from the record tables
+  /// (`RecordSchemas.recordXSD`) and the files it imports are the vendored ones. Then every constraint
+  /// of the XSD is one the record checks (`RecordSetChecker`, the XML `Char` check) already enforce on
+  /// the rows the writer renders, so a record XML file is valid by construction and the build does not
+  /// re-validate each one (docs/exports.md, "Validity of the record XML"). An edited or older XSD is
+  /// validated against file by file.
+  public var recordSchemaIsGenerated: Bool {
+    guard files[Self.recordSchemaPath] == Array(RecordSchemas.recordXSD.utf8) else { return false }
+    return Self.recordSchemaImports.allSatisfy { path, sha256 in
+      files[path].map(Digest.sha256Hex) == sha256
+    }
+  }
 }

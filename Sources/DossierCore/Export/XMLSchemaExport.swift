@@ -49,9 +49,10 @@ enum XMLSchemaExport {
     return files
   }
 
-  /// Renders one document's XML file and validates it (records already checked).
+  /// Renders one document's XML file and validates it when a `validator` is given (records already
+  /// checked).
   static func file(
-    _ records: RecordSet, document: DocumentRecord, directory: String, validator: XMLSchemaValidator,
+    _ records: RecordSet, document: DocumentRecord, directory: String, validator: XMLSchemaValidator?,
     render: (RecordSet, DocumentRecord) throws(XMLWriter.InvalidCharacter) -> [UInt8]
   ) throws(DiagnosticError) -> ExportFile {
     let path = "\(directory)/\(document.id).xml"
@@ -64,7 +65,7 @@ enum XMLSchemaExport {
           .xmlCharacterNotAllowed,
           "document '\(document.id)': U+\(RecordSetChecker.hex(error.scalar.value)) is not allowed in XML"))
     }
-    try check(bytes, path: path, validator: validator)
+    if let validator { try check(bytes, path: path, validator: validator) }
     return ExportFile(path: path, bytes: bytes)
   }
 }

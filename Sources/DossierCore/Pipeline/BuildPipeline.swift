@@ -27,6 +27,11 @@ public struct BuildPipeline: Sendable {
     public var corpusWideChecks = true
     /// Measure the time of each stage (`BuildResult.timings`, for `--timings`); off, no clock is read.
     public var measuresStages = false
+    /// Validate every document's records against `records.schema.json` (`X009`) and every record XML
+    /// file against the record XSD (`X002`) even when those schemas are the ones this version
+    /// generates, whose constraints the record checks (`X006`–`X008`) already enforce
+    /// (`dossier build --verify-exports`; docs/exports.md, "Validity by construction").
+    public var verifiesExports = false
 
     public init(
       formats: [ExportFormat] = ExportFormat.allCases, jobs: Int = CorpusValidator.defaultConcurrency,
@@ -42,6 +47,9 @@ public struct BuildPipeline: Sendable {
 
   let validator: CorpusValidator
   let recordsSchema: SchemaValidator
+  /// True when `records.schema.json` is byte for byte the one this version generates
+  /// (`RecordSchemas.jsonSchemaBytes`): its constraints are then those `RecordSetChecker` enforces.
+  let recordsSchemaIsGenerated: Bool
   let xmlSchemas: XMLSchemaBundle
 
   /// Compiles the annotation schema, the vocabularies and `records.schema.json`.
@@ -56,6 +64,7 @@ public struct BuildPipeline: Sendable {
   {
     validator = try CorpusValidator(schemas: schemas)
     self.recordsSchema = try CorpusValidator.compile(recordsSchema).0
+    recordsSchemaIsGenerated = recordsSchema.bytes == RecordSchemas.jsonSchemaBytes
     self.xmlSchemas = xmlSchemas
   }
 
@@ -99,7 +108,8 @@ public struct BuildPipeline: Sendable {
     var extra: [Diagnostic] = []
     let exporter: DocumentExporter?
     do {
-      exporter = try DocumentExporter(formats: options.formats, schemas: xmlSchemas)
+      exporter = try DocumentExporter(
+        formats: options.formats, schemas: xmlSchemas, validatesEveryRecordXML: options.verifiesExports)
     } catch {
       exporter = nil
       extra += error.diagnostics
@@ -224,7 +234,9 @@ public struct BuildPipeline: Sendable {
     }
   }
 
-  /// Transforms one document and checks its records against `records.schema.json`.
+  /// Transforms one document and checks its records against `records.schema.json` when that schema is
+  /// not the generated one or `options.verifiesExports` is set (the generated schema's constraints are
+  /// those the exporter's record checks enforce).
   func transform(
     _ document: ValidatedDocument, input: CorpusDocumentInput?, transformer: RecordTransformer,
     options: Options
@@ -242,6 +254,8 @@ public struct BuildPipeline: Sendable {
       return .failure(error)
     }
     let rows = RecordRows(transformed.records)
+    transformed.rows = rows
+    guard !recordsSchemaIsGenerated || options.verifiesExports else { return .success(transformed) }
     let value = JSONExporter.documentValue(rows)
     let documentID = transformed.records.documents.first?.id ?? "?"
     let problems = checkSchema(value, documentID: documentID) { [origins = transformed.origins] pointer in
