@@ -1,32 +1,52 @@
 import Crypto
 import Foundation
 
-@_silgen_name("syncfs") private func systemSyncFS(_ fd: Int32) -> Int32
-
 /// The CLI's `BagSink`: streams the bag into the temporary folder beside the output (`.NAME.tmp-PID`),
 /// then `commit()` syncs it and swaps it in; `discard()` removes it. A killed build leaves the previous
 /// bag (or, after the swap, the new one), never a mix: `BagFolderWriter.recover()` cleans up.
+///
+/// Every `writebackBytes` written, a background thread starts syncing what was written so far
+/// (`BackgroundWriteback`), so the disk works while the build goes on and `commit()` waits only for
+/// the last part.
 public final class BagFolderSink: BagSink, @unchecked Sendable {
   /// Where the bag goes.
   public let writer: BagFolderWriter
   private var folders: Set<String> = []
   private var appended: [String: TableFile] = [:]
   private var count = 0
+  private let writeback: BackgroundWriteback?
+  private let writebackBytes: Int
+  /// Bytes written since the last background sync was asked for.
+  private var unsynced = 0
   /// The fingerprints of the new `documents.jsonl` and the number of `activities.jsonl` rows, for the
   /// build summary (the table itself is not kept: memory stays flat).
   public private(set) var documents = BuildSummary.Fingerprints()
   public private(set) var activityRows: Int?
 
   /// Creates the empty temporary folder (refusing an output folder that is not a bag).
-  public init(writer: BagFolderWriter) throws {
+  ///
+  /// - Parameter writebackBytes: how many bytes are written between two background syncs.
+  public init(writer: BagFolderWriter, writebackBytes: Int = 32 << 20) throws {
     self.writer = writer
+    self.writebackBytes = max(1, writebackBytes)
     try writer.prepareTemporary()
     folders.insert(writer.temporary)
+    writeback = BackgroundWriteback(folder: writer.temporary)
   }
 
   public func write(_ path: String, _ bytes: [UInt8]) throws {
     let full = try prepare(path)
     try writer.writeFile(full, bytes)
+    wrote(bytes.count)
+  }
+
+  /// Counts written bytes; asks for a background sync every `writebackBytes`.
+  private func wrote(_ bytes: Int) {
+    unsynced += bytes
+    if unsynced >= writebackBytes {
+      unsynced = 0
+      writeback?.request()
+    }
   }
 
   public func append(_ path: String, _ bytes: [UInt8]) throws {
@@ -43,7 +63,10 @@ public final class BagFolderSink: BagSink, @unchecked Sendable {
       appended[path] = file
     }
     file.buffer += bytes
-    if file.buffer.count >= TableFile.flushSize { try file.flush(writer) }
+    if file.buffer.count >= TableFile.flushSize {
+      wrote(file.buffer.count)
+      try file.flush(writer)
+    }
     if path == BagFolderComparer.documentsTable { documents.add(bytes) }
     if path == "data/jsonl/activities.jsonl" {
       activityRows = (activityRows ?? 0) + bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
@@ -74,13 +97,12 @@ public final class BagFolderSink: BagSink, @unchecked Sendable {
   public func commit() throws {
     do {
       try closeAll()
-      let fd = open(writer.temporary, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-      if fd >= 0 {
-        defer { close(fd) }
-        guard systemSyncFS(fd) == 0 else {
-          throw BagFolderWriter.Failure(
-            description: "cannot sync '\(writer.temporary)' to disk: \(writer.errnoText())")
-        }
+      guard let writeback else {
+        throw BagFolderWriter.Failure(description: "cannot open '\(writer.temporary)' to sync it to disk")
+      }
+      if let code = writeback.finish() {
+        throw BagFolderWriter.Failure(
+          description: "cannot sync '\(writer.temporary)' to disk: \(String(cString: strerror(code)))")
       }
       for folder in folders.sorted(by: { $0.count > $1.count }) { writer.syncFolder(folder) }
     } catch {
@@ -92,6 +114,7 @@ public final class BagFolderSink: BagSink, @unchecked Sendable {
 
   /// Removes the temporary folder.
   public func discard() {
+    writeback?.stop()
     try? closeAll(flushing: false)
     writer.discardTemporary()
   }
