@@ -55,15 +55,19 @@ measure() {
 }
 
 # The previous outputs are moved aside, and deleted only after the runs: on ext4 without a journal
-# (this machine kind), creating a file within a minute of deleting thousands makes the kernel skip
-# every recently freed inode one by one (`recently_deleted`), which would charge the harness's own
-# cleanup to whichever tool runs first (docs/performance.md). For the same reason a run started less
-# than a minute after the previous run's cleanup (the time is kept in $work/.cleaned) waits first.
-settle=${BENCH_SETTLE_SECONDS:-65}
+# (this machine kind), creating files after deleting thousands makes the kernel skip every recently
+# freed inode one by one (`recently_deleted`: freed less than 60 s ago, or less than 6 minutes ago
+# once a new inode dirties the same inode table block, which a build does at once). That would charge
+# the harness's own cleanup to whichever tool runs first (measured: 0.2 s of system time per 1,000
+# documents on a settled file system, 1 to 2.5 s right after a cleanup; docs/performance.md). So a
+# run started less than 6 minutes after the previous run's cleanup (the time is kept in
+# $work/.cleaned) waits first; BENCH_SETTLE_SECONDS changes the wait (0 skips it).
+settle=${BENCH_SETTLE_SECONDS:-370}
 if [ -f "$work/.cleaned" ]; then
   wait=$(($(cat "$work/.cleaned") + settle - $(date +%s)))
   if [ "$wait" -gt 0 ]; then
-    echo "bench: waiting ${wait} s: the previous run's outputs were deleted less than a minute ago" >&2
+    echo "bench: waiting ${wait} s: the previous run's outputs were deleted less than ${settle} s ago" >&2
+    echo "       (ext4 skips recently freed inodes one by one; BENCH_SETTLE_SECONDS=0 skips the wait)" >&2
     sleep "$wait"
   fi
 fi

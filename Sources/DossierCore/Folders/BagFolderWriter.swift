@@ -127,7 +127,8 @@ public struct BagFolderWriter: Sendable {
   /// groups of their own instead of the parent's.
   ///
   /// On ext4 without a journal, every new inode is searched for from the start of its group, skipping
-  /// each inode freed in the last 30 seconds one by one; in a group where an old bag (or anything
+  /// one by one each inode freed in the last 60 seconds (6 minutes while its inode table block is not
+  /// yet written back); in a group where an old bag (or anything
   /// else) was just deleted that search cost more than the rest of the build (docs/performance.md).
   /// A hint only: on other file systems the call fails and nothing changes.
   static func markTopOfHierarchy(_ path: String) {

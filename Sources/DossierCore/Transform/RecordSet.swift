@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every normalized record of one document, or of the whole corpus: the value the transform stage
 /// returns and every exporter takes.
 ///
@@ -103,66 +105,77 @@ public struct RecordSet: Hashable, Sendable, Codable {
 
   /// The same records with every table in export order.
   public func sorted() -> RecordSet {
-    RecordSet(
-      documents: documents.sorted { RecordOrder.less([.text($0.id)], [.text($1.id)]) },
+    typealias O = RecordOrder
+    return RecordSet(
+      documents: documents.sorted { O.text($0.id, $1.id) < 0 },
       sections: sections.sorted {
-        RecordOrder.less(
-          [.text($0.documentID), .number($0.ordinal), .text($0.id)],
-          [.text($1.documentID), .number($1.ordinal), .text($1.id)])
+        O.then(O.text($0.documentID, $1.documentID), O.number($0.ordinal, $1.ordinal), O.text($0.id, $1.id))
       },
       activities: activities.sorted {
-        RecordOrder.less([.text($0.documentID), .text($0.id)], [.text($1.documentID), .text($1.id)])
+        O.then(O.text($0.documentID, $1.documentID), O.text($0.id, $1.id))
       },
       participants: participants.sorted {
-        RecordOrder.less(
-          [.text($0.documentID), .text($0.activityID), .number($0.ordinal)],
-          [.text($1.documentID), .text($1.activityID), .number($1.ordinal)])
+        O.then(
+          O.text($0.documentID, $1.documentID), O.text($0.activityID, $1.activityID),
+          O.number($0.ordinal, $1.ordinal))
       },
       participantSets: participantSets.sorted {
-        RecordOrder.less(
-          [.text($0.documentID), .text($0.activityID), .text($0.id)],
-          [.text($1.documentID), .text($1.activityID), .text($1.id)])
+        O.then(
+          O.text($0.documentID, $1.documentID), O.text($0.activityID, $1.activityID), O.text($0.id, $1.id))
       },
       quantities: quantities.sorted {
-        RecordOrder.less(
-          [.text($0.documentID), .text($0.activityID), .number($0.ordinal)],
-          [.text($1.documentID), .text($1.activityID), .number($1.ordinal)])
+        O.then(
+          O.text($0.documentID, $1.documentID), O.text($0.activityID, $1.activityID),
+          O.number($0.ordinal, $1.ordinal))
       },
       evidence: evidence.sorted {
-        RecordOrder.less(
-          [.text($0.documentID), .text($0.activityID), .number($0.ordinal), .text($0.id)],
-          [.text($1.documentID), .text($1.activityID), .number($1.ordinal), .text($1.id)])
+        O.then(
+          O.text($0.documentID, $1.documentID), O.text($0.activityID, $1.activityID),
+          O.number($0.ordinal, $1.ordinal), O.text($0.id, $1.id))
       },
       terms: terms.sorted {
-        RecordOrder.less(
-          [.text($0.documentID), .text($0.term), .text($0.language)],
-          [.text($1.documentID), .text($1.term), .text($1.language)])
+        O.then(O.text($0.documentID, $1.documentID), O.text($0.term, $1.term), O.text($0.language, $1.language))
       }
     )
   }
 }
 
-/// Locale-independent ordering of record keys: strings by UTF-8 bytes, numbers numerically.
+/// Locale-independent ordering of record keys: strings by UTF-8 bytes (not Swift's canonical
+/// equivalence), numbers numerically. Each comparison gives -1, 0 or 1; `then` orders by the first key
+/// that differs. Nothing is allocated: sorting a document's records compares many keys.
 enum RecordOrder {
-  enum Part {
-    case text(String)
-    case number(Int)
-  }
-
-  static func less(_ lhs: [Part], _ rhs: [Part]) -> Bool {
-    for (l, r) in zip(lhs, rhs) {
-      switch (l, r) {
-      case (.text(let a), .text(let b)):
-        // Swift's `==` on strings is canonical equivalence; compare the bytes instead.
-        if !a.utf8.elementsEqual(b.utf8) { return a.utf8.lexicographicallyPrecedes(b.utf8) }
-      case (.number(let a), .number(let b)):
-        if a != b { return a < b }
-      case (.text, .number):
-        return false
-      case (.number, .text):
-        return true
+  /// Compares two strings byte by byte (UTF-8).
+  static func text(_ a: String, _ b: String) -> Int {
+    var a = a
+    var b = b
+    return a.withUTF8 { x in
+      b.withUTF8 { y in
+        let common = min(x.count, y.count)
+        let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+        if order != 0 { return order < 0 ? -1 : 1 }
+        return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
       }
     }
-    return lhs.count < rhs.count
+  }
+
+  /// Compares two integers.
+  static func number(_ a: Int, _ b: Int) -> Int { a == b ? 0 : (a < b ? -1 : 1) }
+
+  /// True when the keys compared in `first`, then `second`, … put the left record first.
+  static func then(_ first: Int, _ second: @autoclosure () -> Int) -> Bool {
+    first != 0 ? first < 0 : second() < 0
+  }
+
+  static func then(_ first: Int, _ second: @autoclosure () -> Int, _ third: @autoclosure () -> Int) -> Bool {
+    if first != 0 { return first < 0 }
+    return then(second(), third())
+  }
+
+  static func then(
+    _ first: Int, _ second: @autoclosure () -> Int, _ third: @autoclosure () -> Int,
+    _ fourth: @autoclosure () -> Int
+  ) -> Bool {
+    if first != 0 { return first < 0 }
+    return then(second(), third(), fourth())
   }
 }
