@@ -34,6 +34,9 @@ public final class BagFolderSink: BagSink, @unchecked Sendable {
     writeback = BackgroundWriteback(folder: writer.temporary)
   }
 
+  /// Ends the write-back thread of a sink that was neither committed nor discarded.
+  deinit { writeback?.stop() }
+
   public func write(_ path: String, _ bytes: [UInt8]) throws {
     let full = try prepare(path)
     try writer.writeFile(full, bytes)
