@@ -1,5 +1,6 @@
-@testable import DossierCore
 import Testing
+
+@testable import DossierCore
 
 /// Record keys order by UTF-8 bytes (not by Swift's canonical equivalence), numbers numerically.
 @Suite struct RecordOrderTests {

@@ -134,7 +134,8 @@ public struct RecordSet: Hashable, Sendable, Codable {
           O.number($0.ordinal, $1.ordinal), O.text($0.id, $1.id))
       },
       terms: terms.sorted {
-        O.then(O.text($0.documentID, $1.documentID), O.text($0.term, $1.term), O.text($0.language, $1.language))
+        O.then(
+          O.text($0.documentID, $1.documentID), O.text($0.term, $1.term), O.text($0.language, $1.language))
       }
     )
   }
