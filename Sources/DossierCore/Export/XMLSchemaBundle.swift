@@ -35,7 +35,7 @@ public struct XMLSchemaBundle: Hashable, Sendable {
   /// (`RecordSchemas.recordXSD`) and the files it imports are the vendored ones. Then every constraint
   /// of the XSD is one the record checks (`RecordSetChecker`, the XML `Char` check) already enforce on
   /// the rows the writer renders, so a record XML file is valid by construction and the build does not
-  /// re-validate each one (docs/exports.md, "Validity of the record XML"). An edited or older XSD is
+  /// re-validate each one (docs/exports.md, "Validity by construction"). An edited or older XSD is
   /// validated against file by file.
   public var recordSchemaIsGenerated: Bool {
     guard files[Self.recordSchemaPath] == Array(RecordSchemas.recordXSD.utf8) else { return false }

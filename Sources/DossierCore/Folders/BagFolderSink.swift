@@ -15,9 +15,6 @@ public final class BagFolderSink: BagSink, @unchecked Sendable {
   private var appended: [String: TableFile] = [:]
   private var count = 0
   private let writeback: BackgroundWriteback?
-  private let writebackBytes: Int
-  /// Bytes written since the last background sync was asked for.
-  private var unsynced = 0
   /// The fingerprints of the new `documents.jsonl` and the number of `activities.jsonl` rows, for the
   /// build summary (the table itself is not kept: memory stays flat).
   public private(set) var documents = BuildSummary.Fingerprints()
@@ -28,10 +25,9 @@ public final class BagFolderSink: BagSink, @unchecked Sendable {
   /// - Parameter writebackBytes: how many bytes are written between two background syncs.
   public init(writer: BagFolderWriter, writebackBytes: Int = 32 << 20) throws {
     self.writer = writer
-    self.writebackBytes = max(1, writebackBytes)
     try writer.prepareTemporary()
     folders.insert(writer.temporary)
-    writeback = BackgroundWriteback(folder: writer.temporary)
+    writeback = BackgroundWriteback(folder: writer.temporary, interval: writebackBytes)
   }
 
   /// Ends the write-back thread of a sink that was neither committed nor discarded.
@@ -40,16 +36,7 @@ public final class BagFolderSink: BagSink, @unchecked Sendable {
   public func write(_ path: String, _ bytes: [UInt8]) throws {
     let full = try prepare(path)
     try writer.writeFile(full, bytes)
-    wrote(bytes.count)
-  }
-
-  /// Counts written bytes; asks for a background sync every `writebackBytes`.
-  private func wrote(_ bytes: Int) {
-    unsynced += bytes
-    if unsynced >= writebackBytes {
-      unsynced = 0
-      writeback?.request()
-    }
+    writeback?.wrote(bytes.count)
   }
 
   public func append(_ path: String, _ bytes: [UInt8]) throws {
@@ -67,7 +54,7 @@ public final class BagFolderSink: BagSink, @unchecked Sendable {
     }
     file.buffer += bytes
     if file.buffer.count >= TableFile.flushSize {
-      wrote(file.buffer.count)
+      writeback?.wrote(file.buffer.count)
       try file.flush(writer)
     }
     if path == BagFolderComparer.documentsTable { documents.add(bytes) }
